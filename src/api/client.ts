@@ -1,0 +1,109 @@
+// The API side of a sync: where each family lives, which key it takes, and paging through any stream's
+// endpoint with the request budget and the retry policy applied to every request.
+import { RequestBudget } from '../engine/budget.js';
+import { paginate } from '../engine/paging.js';
+import { withRetry } from '../engine/retry.js';
+import type { EngineDeps, Row } from '../engine/types.js';
+import type { Config } from '../config/schema.js';
+import type { Family, PagingStyle } from '../stream-def.js';
+import { toPage, tokenParam } from './envelopes.js';
+import { HttpClient, type KeyContext } from './http.js';
+
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+const KEYS: Record<
+  Family,
+  { keyName: 'analytics_api_key' | 'compliance_api_key' | 'admin_api_key'; api: string }
+> = {
+  analytics: { keyName: 'analytics_api_key', api: 'Codex Analytics API' },
+  compliance: { keyName: 'compliance_api_key', api: 'Compliance API' },
+  admin: { keyName: 'admin_api_key', api: 'OpenAI Admin API' },
+};
+
+export interface ApiDeps extends EngineDeps {
+  log(message: string): void;
+  /** Backoff base for retries without Retry-After (tests shorten it). */
+  retryBaseMs?: number;
+}
+
+export class ApiClient {
+  readonly http: HttpClient;
+  private readonly budget: RequestBudget;
+
+  constructor(
+    readonly config: Config,
+    private readonly deps: ApiDeps,
+    userAgent: string,
+  ) {
+    this.http = new HttpClient(config.request_timeout_seconds * 1000, userAgent);
+    this.budget = new RequestBudget(config.max_requests_per_minute, deps);
+  }
+
+  keyFor(family: Family): KeyContext | undefined {
+    const { keyName, api } = KEYS[family];
+    const key = this.config[keyName];
+    return key === undefined ? undefined : { keyName, key, api };
+  }
+
+  /** The URL of `path` under a family's root, e.g. …/analytics/codex/workspaces/{id}/usage. */
+  url(family: Family, path: string, workspaceId?: string): URL {
+    const base = (family === 'admin' ? this.config.admin_api_base_url : this.config.api_base_url).replace(
+      /\/+$/,
+      '',
+    );
+    const root =
+      family === 'analytics'
+        ? `/analytics/codex/workspaces/${encodeURIComponent(workspaceId ?? '')}`
+        : family === 'compliance'
+          ? `/compliance/workspaces/${encodeURIComponent(workspaceId ?? '')}`
+          : '/organization';
+    return new URL(`${base}${root}${path}`);
+  }
+
+  /** GET JSON under the budget (per workspace or org, and route) and the retry policy. */
+  async getJson(family: Family, url: URL, budgetKey: string): Promise<unknown> {
+    const auth = this.keyFor(family);
+    if (auth === undefined) throw new Error(`no key configured for ${family}`);
+    return withRetry(
+      `GET ${url.pathname}`,
+      async () => {
+        await this.budget.acquire(`${budgetKey}|${url.pathname}`);
+        return this.http.getJson(url, auth);
+      },
+      { sleep: this.deps.sleep, log: this.deps.log, baseDelayMs: this.deps.retryBaseMs },
+    );
+  }
+
+  /** Every page of one endpoint, as arrays of raw API rows. */
+  async *pages(
+    family: Family,
+    paging: PagingStyle,
+    url: URL,
+    query: Query,
+    budgetKey: string,
+  ): AsyncGenerator<Row[]> {
+    const what = `${KEYS[family].api} GET ${url.pathname}`;
+    yield* paginate<Row>(what, async (token) => {
+      const pageUrl = withQuery(url, query);
+      if (token !== null) {
+        const [name, value] = tokenParam(paging, token);
+        pageUrl.searchParams.set(name, value);
+      }
+      return toPage(paging, await this.getJson(family, pageUrl, budgetKey), what);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+}
+
+export function withQuery(url: URL, query: Query): URL {
+  const out = new URL(url);
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) out.searchParams.append(name, String(v));
+    else out.searchParams.set(name, String(value));
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+// `check` probes: one cheap request per configured key and workspace (or organization), classified.
+import { SourceError } from '../engine/errors.js';
+import type { Family } from '../stream-def.js';
+import { withQuery, type ApiClient } from './client.js';
+
+export type ProbeStatus = 'accepted' | 'rejected' | 'no_scope' | 'unknown_workspace' | 'error';
+
+export interface ProbeResult {
+  family: Family;
+  keyName: string;
+  /** A workspace id, or 'organization'. */
+  target: string;
+  status: ProbeStatus;
+  detail: string;
+}
+
+const PROBES: Record<Family, { path: string; query: (nowMs: number) => Record<string, string | number> }> = {
+  analytics: {
+    path: '/usage',
+    query: (now) => ({ start_time: Math.floor(now / 86_400_000) * 86_400, limit: 1 }),
+  },
+  compliance: {
+    path: '/logs',
+    query: (now) => ({ event_type: 'CODEX_LOG', after: new Date(now - 3_600_000).toISOString(), limit: 1 }),
+  },
+  admin: { path: '/projects', query: () => ({ limit: 1 }) },
+};
+
+function classify(error: unknown): { status: ProbeStatus; detail: string } {
+  const e = error instanceof SourceError ? error : undefined;
+  const detail = e?.message ?? String(error);
+  if (e?.status === 401) return { status: 'rejected', detail };
+  if (e?.status === 403) return { status: 'no_scope', detail };
+  if (e?.status === 404) return { status: 'unknown_workspace', detail };
+  return { status: 'error', detail };
+}
+
+export async function probeKeys(client: ApiClient, nowMs: number): Promise<ProbeResult[]> {
+  const results: ProbeResult[] = [];
+  for (const family of ['analytics', 'compliance', 'admin'] as const) {
+    const auth = client.keyFor(family);
+    if (auth === undefined) continue;
+    const targets = family === 'admin' ? [undefined] : (client.config.workspace_ids ?? []);
+    for (const workspace of targets) {
+      const probe = PROBES[family];
+      const url = withQuery(client.url(family, probe.path, workspace), probe.query(nowMs));
+      const target = workspace ?? 'organization';
+      try {
+        await client.getJson(family, url, target);
+        results.push({ family, keyName: auth.keyName, target, status: 'accepted', detail: '' });
+      } catch (error) {
+        results.push({ family, keyName: auth.keyName, target, ...classify(error) });
+      }
+    }
+  }
+  return results;
+}

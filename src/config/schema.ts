@@ -1,0 +1,208 @@
+// The one source of truth for configuration: this zod schema validates config files and produces the
+// spec's connectionSpecification (z.toJSONSchema, with Airbyte's keywords given through .meta()).
+import { z } from 'zod';
+import { isLoopbackHost } from './loopback.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const HANDLING = ['keep', 'hash', 'drop'] as const;
+export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
+
+const secret = (order: number, title: string, description: string) =>
+  z.string().min(1, 'must not be empty').meta({ airbyte_secret: true, order, title, description });
+
+const baseUrl = (order: number, title: string, fallback: string, description: string) =>
+  z
+    .url('must be a URL such as https://api.example.com/v1')
+    .default(fallback)
+    .meta({ order, title, description, examples: [fallback] });
+
+export const configSchema = z
+  .looseObject({
+    workspace_ids: z
+      .array(
+        z
+          .string()
+          .regex(
+            UUID,
+            'must be a workspace UUID such as 0b9c2f1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b (ChatGPT admin console → Settings)',
+          ),
+      )
+      .min(1, 'must list at least one workspace id')
+      .optional()
+      .meta({
+        order: 0,
+        title: 'Workspace IDs',
+        description:
+          'ChatGPT Enterprise workspace UUIDs to read. Required with an Analytics or Compliance key.',
+        examples: [['0b9c2f1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b']],
+      }),
+    analytics_api_key: secret(
+      1,
+      'Codex Analytics API key',
+      'Key with the codex.enterprise.analytics.read scope (granted by OpenAI support).',
+    ).optional(),
+    compliance_api_key: secret(
+      2,
+      'Compliance API key',
+      'Compliance API key of the workspace (Codex logs, tasks and environments).',
+    ).optional(),
+    admin_api_key: secret(
+      3,
+      'OpenAI Admin API key',
+      'Organization Admin key (sk-admin-…) for usage, costs, audit logs, users and projects.',
+    ).optional(),
+    start_date: z
+      .string()
+      .regex(DAY, 'must look like 2026-01-31')
+      .optional()
+      .meta({
+        order: 4,
+        title: 'Start date',
+        description:
+          'First UTC day to read on a first sync. Default: as far back as each API serves (Analytics: 90 days, Compliance: 30 days).',
+        examples: ['2026-09-01'],
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        format: 'date',
+      }),
+    lookback_days: z
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 to 30')
+      .max(30, 'must be 0 to 30')
+      .default(7)
+      .meta({
+        order: 5,
+        title: 'Lookback days',
+        description:
+          'Days re-read before the saved cursor on every incremental sync, to pick up restated data.',
+      }),
+    compliance_event_types: z
+      .array(z.enum(EVENT_TYPES, { error: `must be ${EVENT_TYPES.join(' or ')}` }))
+      .min(1, 'must list at least one event type')
+      .default([...EVENT_TYPES])
+      .meta({
+        order: 6,
+        title: 'Compliance event types',
+        description: 'Which Compliance log files to read.',
+      }),
+    email_handling: z
+      .enum(HANDLING, { error: 'must be keep, hash or drop' })
+      .default('keep')
+      .meta({
+        order: 7,
+        title: 'Email handling',
+        description:
+          'For every field named email or ending in _email, at any depth: keep, hash (salted SHA-256) or drop.',
+      }),
+    content_handling: z
+      .enum(HANDLING, { error: 'must be keep, hash or drop' })
+      .default('keep')
+      .meta({
+        order: 8,
+        title: 'Content handling',
+        description:
+          'For prompt and response text and tool input/output in Compliance events: keep, hash or drop.',
+      }),
+    hash_salt: secret(
+      9,
+      'Hash salt',
+      'Salt for hashing: hex SHA-256 of salt + lower-cased trimmed value.',
+    ).optional(),
+    skip_malformed_log_lines: z
+      .boolean('must be true or false')
+      .default(false)
+      .meta({
+        order: 10,
+        title: 'Skip malformed log lines',
+        description: 'Skip (and count) Compliance log lines that are not JSON instead of failing the stream.',
+      }),
+    api_base_url: baseUrl(
+      11,
+      'Codex API base URL',
+      'https://api.chatgpt.com/v1',
+      'Analytics and Compliance host (for a proxy or the local simulator).',
+    ),
+    admin_api_base_url: baseUrl(
+      12,
+      'Admin API base URL',
+      'https://api.openai.com/v1',
+      'OpenAI Admin API host.',
+    ),
+    max_requests_per_minute: z
+      .int('must be a whole number')
+      .min(1, 'must be 1 to 1000')
+      .max(1000, 'must be 1 to 1000')
+      .default(90)
+      .meta({
+        order: 13,
+        title: 'Max requests per minute',
+        description: 'Client-side budget per workspace and route, under the API limit of 100/min.',
+      }),
+    page_size: z
+      .int('must be a whole number')
+      .min(1, 'must be 1 to 30000')
+      .max(30000, 'must be 1 to 30000')
+      .default(1000)
+      .meta({ order: 14, title: 'Analytics page size', description: 'Rows per Analytics page.' }),
+    request_timeout_seconds: z
+      .int('must be a whole number of seconds')
+      .min(1, 'must be 1 to 600')
+      .max(600, 'must be 1 to 600')
+      .default(60)
+      .meta({ order: 15, title: 'Request timeout (s)', description: 'Per request.' }),
+  })
+  .superRefine((config, ctx) => {
+    const keys = [config.analytics_api_key, config.compliance_api_key, config.admin_api_key];
+    if (keys.every((k) => k === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['analytics_api_key'],
+        message: 'no API key given: set at least one of analytics_api_key, compliance_api_key, admin_api_key',
+      });
+    }
+    if (
+      (config.analytics_api_key ?? config.compliance_api_key) !== undefined &&
+      config.workspace_ids === undefined
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workspace_ids'],
+        message: 'is required with an Analytics or Compliance key: list your ChatGPT workspace UUIDs',
+      });
+    }
+    if (config.email_handling === 'hash' || config.content_handling === 'hash') {
+      if (config.hash_salt === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hash_salt'],
+          message:
+            'is required when email_handling or content_handling is hash: set a secret salt so hashes cannot be reversed by lookup',
+        });
+    }
+    for (const key of ['api_base_url', 'admin_api_base_url'] as const) {
+      const url = new URL(config[key]);
+      if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'must use https (http is allowed only for localhost, 127.0.0.0/8 and [::1])',
+        });
+      } else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must be an https URL' });
+      }
+    }
+    if (config.start_date !== undefined && Number.isNaN(Date.parse(`${config.start_date}T00:00:00Z`))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['start_date'],
+        message: 'is not a real calendar day; it must look like 2026-01-31',
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+/** The names of config keys that hold secrets, read from the schema so a new secret is redacted automatically. */
+export const SECRET_KEYS: readonly string[] = Object.entries(configSchema.shape)
+  .filter(([, field]) => (field.meta() as { airbyte_secret?: boolean } | undefined)?.airbyte_secret === true)
+  .map(([name]) => name);

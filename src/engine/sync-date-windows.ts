@@ -1,0 +1,92 @@
+// Incremental on a `date` cursor with one window per partition, paged through. Rules, decided once:
+// - lower bound = saved cursor minus lookback_days, else start_date, else the API's limit, clamped to that limit;
+// - one signpost (the time the sync started) ends every window, half-open [lower, signpost);
+// - rows arrive in ascending date, so a day is complete when a later day appears: checkpoint then, and at the end.
+import { addDays, dayOf, maxDay } from './dates.js';
+import { PartitionCursors, type StreamState } from './state.js';
+import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
+
+export interface DayWindow {
+  startDay: string;
+  /** Exclusive end, epoch ms: the signpost. */
+  endMs: number;
+}
+
+export interface DateWindowPlan {
+  stream: string;
+  cursorField: string;
+  partitions: Partition[];
+  startDate: string | undefined;
+  lookbackDays: number;
+  /** How far back the API serves, in days (Codex Analytics: 90); null for no limit. */
+  maxDaysBack: number | null;
+  /** Records (already shaped) for one partition and window, page by page, in ascending cursor order. */
+  fetchWindow(partition: Partition, window: DayWindow): AsyncIterable<Row[]>;
+}
+
+export function lowerBound(
+  plan: DateWindowPlan,
+  saved: string | undefined,
+  today: string,
+): { day: string; clampedFrom?: string } {
+  const limit = plan.maxDaysBack === null ? undefined : addDays(today, -(plan.maxDaysBack - 1));
+  const wanted =
+    saved !== undefined ? addDays(saved, -plan.lookbackDays) : (plan.startDate ?? limit ?? '2020-01-01');
+  if (limit !== undefined && wanted < limit) return { day: limit, clampedFrom: wanted };
+  return { day: wanted };
+}
+
+export async function* syncDateWindows(
+  plan: DateWindowPlan,
+  prior: StreamState | undefined,
+  deps: EngineDeps,
+): AsyncGenerator<SyncEvent> {
+  const signpost = deps.now();
+  const today = dayOf(signpost);
+  const cursors = new PartitionCursors(plan.cursorField, prior);
+  for (const partition of plan.partitions) {
+    const saved = cursors.get(partition);
+    const bound = lowerBound(plan, typeof saved === 'string' ? saved : undefined, today);
+    if (bound.clampedFrom !== undefined) {
+      yield {
+        type: 'log',
+        level: 'WARN',
+        message: `${plan.stream}: ${bound.clampedFrom} is more than ${plan.maxDaysBack} days back, the API's limit; reading from ${bound.day} instead.`,
+      };
+    }
+    if (bound.day > today) continue;
+    yield* syncPartition(plan, partition, { startDay: bound.day, endMs: signpost }, cursors);
+  }
+  yield { type: 'state', state: cursors.snapshot() };
+}
+
+async function* syncPartition(
+  plan: DateWindowPlan,
+  partition: Partition,
+  window: DayWindow,
+  cursors: PartitionCursors,
+): AsyncGenerator<SyncEvent> {
+  let currentDay: string | undefined;
+  for await (const records of plan.fetchWindow(partition, window)) {
+    let batch: Row[] = [];
+    for (const record of records) {
+      const day = record[plan.cursorField];
+      if (typeof day === 'string' && currentDay !== undefined && day > currentDay) {
+        // Every record of currentDay has been handed out: it is a safe resume point.
+        if (batch.length > 0) yield { type: 'records', records: batch };
+        batch = [];
+        advance(cursors, partition, currentDay);
+        yield { type: 'state', state: cursors.snapshot() };
+      }
+      if (typeof day === 'string' && (currentDay === undefined || day > currentDay)) currentDay = day;
+      batch.push(record);
+    }
+    if (batch.length > 0) yield { type: 'records', records: batch };
+  }
+  if (currentDay !== undefined) advance(cursors, partition, currentDay);
+}
+
+function advance(cursors: PartitionCursors, partition: Partition, day: string): void {
+  const saved = cursors.get(partition);
+  cursors.set(partition, typeof saved === 'string' ? maxDay(saved, day) : day);
+}

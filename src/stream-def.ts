@@ -1,0 +1,39 @@
+// The shape of one row of the stream table. Data only: read by the protocol side (catalog, README) and the
+// API side (paths, paging), while the engine sees only the plans built from it.
+import type { Partition, Row } from './engine/types.js';
+
+export type Family = 'analytics' | 'compliance' | 'admin';
+
+/** The few named paging styles; a stream declares one, nothing is auto-detected. */
+export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id';
+
+export type SyncStyle = 'date_windows' | 'full_refresh' | 'cursor_scan' | 'log_files' | 'log_events';
+
+/** How a stream's state and requests are sliced. */
+export type PartitionStyle = 'workspace' | 'workspace_event_type' | 'organization' | 'project';
+
+export interface StreamDef {
+  name: string;
+  family: Family;
+  /** Path under the family root: analytics `…/analytics/codex/workspaces/{id}`, compliance
+   * `…/compliance/workspaces/{id}`, admin `…/organization`. `{project_id}` is filled per partition. */
+  path: string;
+  query?: Readonly<Record<string, string | readonly string[]>>;
+  paging: PagingStyle;
+  /** Page size parameter value; analytics uses the `page_size` config instead. */
+  limit?: number;
+  sync: SyncStyle;
+  partitions: PartitionStyle;
+  primaryKey: string;
+  /** Present for incremental streams. */
+  cursorField?: string;
+  /** Turns one API row into zero or more records. */
+  shape: (row: Row, partition: Partition) => Row[];
+  /** Days the API serves back from today (Analytics 90, Compliance logs 30); null when unlimited. */
+  maxDaysBack?: number | null;
+  /** Default first-sync depth when start_date is not set and the API has no limit. */
+  defaultDaysBack?: number;
+  /** Whether Airbyte should suggest the stream in a new connection. */
+  suggested: boolean;
+  description: string;
+}
