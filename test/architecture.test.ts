@@ -1,0 +1,86 @@
+// Keeps the import arrows of STYLE.md pointing one way:
+// main → protocol → engine, main → api → engine; the simulator is a separate program.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve('src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every relative import of a file, as a path relative to src/ ('engine/errors.ts'), plus bare packages. */
+function imports(file: string): { local: string[]; packages: string[] } {
+  const text = readFileSync(file, 'utf8');
+  const specs = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const local = specs
+    .filter((s) => s.startsWith('.'))
+    .map((s) => relative(SRC, resolve(dirname(file), s)).replace(/\.js$/, '.ts'));
+  const packages = specs.filter((s) => !s.startsWith('.') && !s.startsWith('node:'));
+  return { local, packages };
+}
+
+const layer = (path: string) => path.split('/')[0] ?? '';
+const ALL = files(SRC).map((f) => ({ path: relative(SRC, f), ...imports(f) }));
+
+// Which top-level areas each area may import. Files directly under src/ are named without '.ts'.
+const ALLOWED: Record<string, string[]> = {
+  engine: ['engine'],
+  config: ['config', 'engine'],
+  transform: ['transform'],
+  shapes: ['shapes', 'engine'],
+  api: ['api', 'engine', 'config', 'stream-def.ts'],
+  protocol: ['protocol', 'engine', 'config', 'stream-def.ts'],
+  simulator: ['simulator'],
+  generated: ['generated'],
+  'stream-def.ts': ['engine'],
+  'streams.ts': ['shapes', 'stream-def.ts', 'engine'],
+};
+
+describe('architecture', () => {
+  it('finds the source files (the test is not vacuous)', () => {
+    expect(ALL.length).toBeGreaterThan(20);
+    expect(ALL.some((f) => f.path.startsWith('engine/') && f.local.length > 0)).toBe(true);
+  });
+
+  it.each(Object.keys(ALLOWED))('%s imports only what the layering allows', (area) => {
+    const offending = ALL.filter((f) => layer(f.path) === area).flatMap((f) =>
+      f.local
+        .filter((target) => !(ALLOWED[area] ?? []).includes(layer(target)))
+        .map((t) => `${f.path} → ${t}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('nothing but main.ts and the demo imports the simulator', () => {
+    const offending = ALL.filter(
+      (f) => !['main.ts', 'demo'].includes(layer(f.path)) && layer(f.path) !== 'simulator',
+    )
+      .filter((f) => f.local.some((t) => layer(t) === 'simulator'))
+      .map((f) => f.path);
+    expect(offending).toEqual([]);
+  });
+
+  it('HTTP (undici) is used only by the api layer, the demo and the simulator', () => {
+    const offending = ALL.filter(
+      (f) => f.packages.includes('undici') && !['api', 'simulator', 'demo'].includes(layer(f.path)),
+    );
+    expect(offending.map((f) => f.path)).toEqual([]);
+  });
+
+  it('the demo drives the connector as a program, never through its internals', () => {
+    const internals = ['api', 'engine', 'protocol', 'sources.ts', 'commands.ts'];
+    const offending = ALL.filter((f) => layer(f.path) === 'demo').flatMap((f) =>
+      f.local.filter((t) => internals.includes(layer(t))),
+    );
+    expect(offending).toEqual([]);
+  });
+});
