@@ -1,6 +1,7 @@
 // The one source of truth for configuration: this zod schema validates config files and produces the
 // spec's connectionSpecification (z.toJSONSchema, with Airbyte's keywords given through .meta()).
 import { z } from 'zod';
+import { isDay } from '../engine/dates.js';
 import { isLoopbackHost } from './loopback.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,37 +86,28 @@ export const configSchema = z
         title: 'Compliance event types',
         description: 'Which Compliance log files to read.',
       }),
-    email_handling: z
-      .enum(HANDLING, { error: 'must be keep, hash or drop' })
-      .default('keep')
-      .meta({
-        order: 7,
-        title: 'Email handling',
-        description:
-          'For every field named email or ending in _email, at any depth: keep, hash (salted SHA-256) or drop.',
-      }),
-    content_handling: z
-      .enum(HANDLING, { error: 'must be keep, hash or drop' })
-      .default('keep')
-      .meta({
-        order: 8,
-        title: 'Content handling',
-        description:
-          'For prompt and response text and tool input/output in Compliance events: keep, hash or drop.',
-      }),
+    email_handling: z.enum(HANDLING, { error: 'must be keep, hash or drop' }).default('keep').meta({
+      order: 7,
+      title: 'Email handling',
+      description:
+        'For every field named email or ending in _email, at any depth: keep, hash (salted SHA-256) or drop.',
+    }),
+    content_handling: z.enum(HANDLING, { error: 'must be keep, hash or drop' }).default('keep').meta({
+      order: 8,
+      title: 'Content handling',
+      description:
+        'For prompt and response text and tool input/output in Compliance events: keep, hash or drop.',
+    }),
     hash_salt: secret(
       9,
       'Hash salt',
       'Salt for hashing: hex SHA-256 of salt + lower-cased trimmed value.',
     ).optional(),
-    skip_malformed_log_lines: z
-      .boolean('must be true or false')
-      .default(false)
-      .meta({
-        order: 10,
-        title: 'Skip malformed log lines',
-        description: 'Skip (and count) Compliance log lines that are not JSON instead of failing the stream.',
-      }),
+    skip_malformed_log_lines: z.boolean('must be true or false').default(false).meta({
+      order: 10,
+      title: 'Skip malformed log lines',
+      description: 'Skip (and count) Compliance log lines that are not JSON instead of failing the stream.',
+    }),
     api_base_url: baseUrl(
       11,
       'Codex API base URL',
@@ -191,7 +183,7 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: 'must be an https URL' });
       }
     }
-    if (config.start_date !== undefined && Number.isNaN(Date.parse(`${config.start_date}T00:00:00Z`))) {
+    if (config.start_date !== undefined && DAY.test(config.start_date) && !isDay(config.start_date)) {
       ctx.addIssue({
         code: 'custom',
         path: ['start_date'],
@@ -203,6 +195,12 @@ export const configSchema = z
 export type Config = z.output<typeof configSchema>;
 
 /** The names of config keys that hold secrets, read from the schema so a new secret is redacted automatically. */
-export const SECRET_KEYS: readonly string[] = Object.entries(configSchema.shape)
-  .filter(([, field]) => (field.meta() as { airbyte_secret?: boolean } | undefined)?.airbyte_secret === true)
+export const SECRET_KEYS: readonly string[] = Object.entries(
+  (
+    z.toJSONSchema(configSchema, { io: 'input' }) as {
+      properties: Record<string, { airbyte_secret?: boolean }>;
+    }
+  ).properties,
+)
+  .filter(([, field]) => field.airbyte_secret === true)
   .map(([name]) => name);
