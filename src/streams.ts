@@ -1,69 +1,11 @@
-// The stream table: one row per stream. Adding a stream is a row here, a schemas/<name>.json and a fixture.
-import { shapeUsage, shapeUsageByClient, shapeUsageByModel, shapeWorkspaceDay } from './shapes/analytics.js';
+// The stream table: one row per stream, kept per family under streams/. Adding a stream is a row there,
+// a schemas/<name>.json and a fixture; the catalog, the README's stream list and the readers follow.
 import type { StreamDef } from './stream-def.js';
+import { ADMIN_STREAMS } from './streams/admin.js';
+import { ANALYTICS_STREAMS } from './streams/analytics.js';
+import { COMPLIANCE_STREAMS } from './streams/compliance.js';
 
-const analyticsDaily = {
-  family: 'analytics',
-  paging: 'page',
-  sync: 'date_windows',
-  partitions: 'workspace',
-  primaryKey: 'id',
-  cursorField: 'date',
-  maxDaysBack: 90,
-} as const;
-
-export const STREAMS: readonly StreamDef[] = [
-  {
-    ...analyticsDaily,
-    name: 'usage',
-    path: '/usage',
-    shape: shapeUsage,
-    suggested: true,
-    description: 'Codex usage per user and day: threads, turns, credits, tokens, cost, code attribution.',
-  },
-  {
-    ...analyticsDaily,
-    name: 'usage_by_client',
-    path: '/usage',
-    shape: shapeUsageByClient,
-    suggested: true,
-    description: 'Codex usage per user, day and client (CLI, IDE, web, GitHub, Slack, …).',
-  },
-  {
-    ...analyticsDaily,
-    name: 'usage_by_model',
-    path: '/usage',
-    shape: shapeUsageByModel,
-    suggested: false,
-    description: 'Codex usage per user, day, model and speed.',
-  },
-  {
-    ...analyticsDaily,
-    name: 'workspace_usage',
-    path: '/usage',
-    query: { group: 'workspace' },
-    shape: shapeWorkspaceDay('workspace_usage'),
-    suggested: true,
-    description: 'Codex usage per workspace and day (group=workspace).',
-  },
-  {
-    ...analyticsDaily,
-    name: 'code_reviews',
-    path: '/code_reviews',
-    shape: shapeWorkspaceDay('code_reviews'),
-    suggested: true,
-    description: 'Codex code review activity per workspace and day.',
-  },
-  {
-    ...analyticsDaily,
-    name: 'code_review_responses',
-    path: '/code_review_responses',
-    shape: shapeWorkspaceDay('code_review_responses'),
-    suggested: false,
-    description:
-      'How people responded to Codex review comments, per workspace and day (values change as PRs merge).',
-  },
-];
+export const STREAMS: readonly StreamDef[] = [...ANALYTICS_STREAMS, ...COMPLIANCE_STREAMS, ...ADMIN_STREAMS];
 
 export function findStream(name: string): StreamDef | undefined {
   return STREAMS.find((s) => s.name === name);

@@ -42,7 +42,9 @@ const ALLOWED: Record<string, string[]> = {
   simulator: ['simulator'],
   generated: ['generated'],
   'stream-def.ts': ['engine'],
-  'streams.ts': ['shapes', 'stream-def.ts', 'engine'],
+  'streams.ts': ['streams', 'stream-def.ts'],
+  streams: ['shapes', 'stream-def.ts', 'engine'],
+  plans: ['plans', 'api', 'engine', 'config', 'stream-def.ts'],
 };
 
 describe('architecture', () => {
