@@ -20,6 +20,8 @@ export interface DateWindowPlan {
   lookbackDays: number;
   /** How far back the API serves, in days (Codex Analytics: 90); null for no limit. */
   maxDaysBack: number | null;
+  /** First-sync depth without start_date when the API has no limit (default 365 days). */
+  defaultDaysBack?: number;
   /** Records (already shaped) for one partition and window, page by page, in ascending cursor order. */
   fetchWindow(partition: Partition, window: DayWindow): AsyncIterable<Row[]>;
 }

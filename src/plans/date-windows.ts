@@ -14,6 +14,7 @@ export const planDateWindows: Planner = (ctx, prior) => {
       startDate: config.start_date,
       lookbackDays: config.lookback_days,
       maxDaysBack: def.maxDaysBack ?? null,
+      defaultDaysBack: def.defaultDaysBack,
       fetchWindow: async function* (partition: Partition, window: DayWindow) {
         const query = {
           ...def.query,

@@ -49,6 +49,11 @@ describe('date windows', () => {
     expect(JSON.stringify(events[0])).toContain('2026-08-25');
   });
 
+  it('given an API without a limit and no start_date, then the first sync goes defaultDaysBack deep', () => {
+    const { p } = plan({}, { maxDaysBack: null, defaultDaysBack: 30 });
+    expect(lowerBound(p, undefined, '2026-11-22')).toEqual({ day: '2026-10-24' });
+  });
+
   it('given a saved cursor, then the next window starts lookback_days before it', () => {
     const { p } = plan({});
     expect(lowerBound(p, '2026-11-20', '2026-11-22')).toEqual({ day: '2026-11-18' });
