@@ -32,8 +32,8 @@ export function lowerBound(
   today: string,
 ): { day: string; clampedFrom?: string } {
   const limit = plan.maxDaysBack === null ? undefined : addDays(today, -(plan.maxDaysBack - 1));
-  const wanted =
-    saved !== undefined ? addDays(saved, -plan.lookbackDays) : (plan.startDate ?? limit ?? '2020-01-01');
+  const fallback = limit ?? addDays(today, -((plan.defaultDaysBack ?? 365) - 1));
+  const wanted = saved !== undefined ? addDays(saved, -plan.lookbackDays) : (plan.startDate ?? fallback);
   if (limit !== undefined && wanted < limit) return { day: limit, clampedFrom: wanted };
   return { day: wanted };
 }
