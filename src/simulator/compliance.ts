@@ -1,8 +1,28 @@
-// PLACEHOLDER: replaced by the compliance family (log files, downloads, tasks, environments).
+// The Compliance family of the simulator: log file listing and downloads (via signed URLs on the files
+// host), Codex tasks and Codex environments. Data is generated lazily from the seed; see compliance-*.ts.
+import { logFileRoute } from './compliance-download.js';
+import { logDownloadRoute, logsRoute } from './compliance-logs.js';
+import { cursorRoute } from './compliance-paging.js';
+import { codexEnvironments, codexTasks } from './compliance-records.js';
+import { createState } from './compliance-state.js';
+import { complianceTruth, type ComplianceTruth } from './compliance-truth.js';
 import type { RouteModule, SimContext } from './types.js';
 
-export type ComplianceTruth = Record<string, never>;
+export type { ComplianceTruth } from './compliance-truth.js';
+export type { LogFileEntry } from './compliance-state.js';
+export type { CodexRecord } from './compliance-records.js';
+export { LOG_EVENT_TYPES, type LogEventType } from './compliance-files.js';
 
-export function complianceModule(_ctx: SimContext): RouteModule & { truth: ComplianceTruth } {
-  return { routes: [], truth: {} };
+export function complianceModule(ctx: SimContext): RouteModule & { truth: ComplianceTruth } {
+  const state = createState(ctx);
+  return {
+    routes: [
+      logsRoute(state),
+      logDownloadRoute(state),
+      logFileRoute(state),
+      cursorRoute('codex_tasks', (c, ws) => codexTasks(c, ws)),
+      cursorRoute('codex_environments', codexEnvironments),
+    ],
+    truth: complianceTruth(state),
+  };
 }

@@ -1,0 +1,108 @@
+// The log-file timeline. Files sit on an absolute grid (file `index` n closes near n × spacing since the
+// Unix epoch), so a file keeps its id, end_time and content while the 30-day retention window slides over
+// it: a later sync sees the same files, new ones appended, and old ones gone — as the real API behaves.
+import { memoize } from './compliance-rng.js';
+import { idFrom, randInt } from './random.js';
+import type { SimContext } from './types.js';
+
+export const LOG_EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
+export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
+
+/** Types the API accepts; only the Codex ones hold files here. */
+export const DOCUMENTED_EVENT_TYPES: readonly string[] = [...LOG_EVENT_TYPES, 'AUTH_LOG', 'AUDIT_LOG'];
+
+export const DAY_US = 86_400_000_000;
+export const RETENTION_US = 30 * DAY_US;
+
+export interface FileRef {
+  workspaceId: string;
+  eventType: LogEventType;
+  index: number;
+}
+
+const TYPE_CODE: Record<LogEventType, string> = { CODEX_LOG: 'c', CODEX_SECURITY_LOG: 's' };
+const FILE_ID = /^eclf_([0-9a-z]+)([cs])([A-Za-z0-9_-]{8})$/;
+
+export function isLogEventType(value: string): value is LogEventType {
+  return (LOG_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+function tag(seed: number, ref: FileRef): string {
+  return idFrom('', seed, 'log-file', ref.workspaceId, ref.eventType, ref.index).slice(0, 8);
+}
+
+/** Reversible, so a download needs no lookup table; the keyed tag makes ids of other workspaces unknown. */
+export function fileIdOf(seed: number, ref: FileRef): string {
+  return `eclf_${ref.index.toString(36)}${TYPE_CODE[ref.eventType]}${tag(seed, ref)}`;
+}
+
+export function decodeFileId(seed: number, workspaceId: string, id: string): FileRef | undefined {
+  const m = FILE_ID.exec(id);
+  if (!m || m[1] === undefined) return undefined;
+  const eventType = LOG_EVENT_TYPES.find((t) => TYPE_CODE[t] === m[2]);
+  if (eventType === undefined) return undefined;
+  const ref: FileRef = { workspaceId, eventType, index: parseInt(m[1], 36) };
+  return tag(seed, ref) === m[3] ? ref : undefined;
+}
+
+function spacingUs(ctx: SimContext): number {
+  return Math.floor(DAY_US / Math.max(1, ctx.options.logFilesPerDay));
+}
+
+/** end_time in epoch µs: the grid point plus a sub-second jitter, so every file shows real microseconds. */
+export const endUsOf = memoize(
+  (ctx: SimContext, ref: FileRef) =>
+    `${ctx.seed}|${ctx.options.logFilesPerDay}|${ref.workspaceId}|${ref.eventType}|${ref.index}`,
+  (ctx: SimContext, ref: FileRef): number => {
+    const spacing = spacingUs(ctx);
+    const jitterMax = Math.max(1, Math.min(1_000_000, Math.floor(spacing / 2)));
+    const jitter = randInt(
+      ctx.seed,
+      0,
+      jitterMax - 1,
+      'end-jitter',
+      ref.workspaceId,
+      ref.eventType,
+      ref.index,
+    );
+    return ref.index * spacing + jitter;
+  },
+);
+
+export interface FileWindow {
+  /** Strictly later than this (µs); -Infinity for no bound. */
+  afterUs: number;
+  /** Strictly earlier than this (µs); Infinity for no bound. */
+  beforeUs: number;
+  limit: number;
+}
+
+/**
+ * Files listed now, ascending end_time: retained (end_time within the last 30 days) and closed
+ * (end_time ≤ now), inside the window. Returns up to limit + 1 refs so callers can tell has_more.
+ */
+export function fileRefsIn(
+  ctx: SimContext,
+  workspaceId: string,
+  eventType: LogEventType,
+  w: FileWindow,
+): FileRef[] {
+  const nowUs = ctx.now() * 1000;
+  const lower = Math.max(w.afterUs, nowUs - RETENTION_US);
+  const refs: FileRef[] = [];
+  // end_time lies in [index × spacing, index × spacing + spacing / 2), so no earlier index can pass `lower`.
+  for (let index = Math.max(0, Math.floor(lower / spacingUs(ctx))); refs.length <= w.limit; index++) {
+    const ref: FileRef = { workspaceId, eventType, index };
+    const end = endUsOf(ctx, ref);
+    if (end > nowUs || end >= w.beforeUs) break;
+    if (end > lower) refs.push(ref);
+  }
+  return refs;
+}
+
+/** Whether the file is listed right now (downloads of vanished or unclosed files answer 404). */
+export function isListed(ctx: SimContext, ref: FileRef): boolean {
+  const end = endUsOf(ctx, ref);
+  const nowUs = ctx.now() * 1000;
+  return end <= nowUs && end > nowUs - RETENTION_US && ctx.workspaceIds.includes(ref.workspaceId);
+}
