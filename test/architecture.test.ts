@@ -40,6 +40,7 @@ const ALLOWED: Record<string, string[]> = {
   api: ['api', 'engine', 'config', 'stream-def.ts'],
   protocol: ['protocol', 'engine', 'config', 'stream-def.ts'],
   simulator: ['simulator'],
+  demo: ['demo', 'simulator'],
   generated: ['generated'],
   'stream-def.ts': ['engine'],
   'streams.ts': ['streams', 'stream-def.ts'],

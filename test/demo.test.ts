@@ -1,0 +1,169 @@
+// `demo` end to end: the simulator, the built connector as a child process, DuckDB — run twice in a fresh
+// directory, as a user would with `npm run demo`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { runDemo } from '../src/demo/index.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const MAIN = join(ROOT, 'dist/main.js');
+const ANALYTICS = [
+  'usage',
+  'usage_by_client',
+  'usage_by_model',
+  'workspace_usage',
+  'code_reviews',
+  'code_review_responses',
+];
+
+function newestSource(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir).map((name) => {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      return stat.isDirectory() ? newestSource(path) : stat.mtimeMs;
+    }),
+  );
+}
+
+/** The demo drives dist/main.js: build it when it is missing or older than the sources. */
+function ensureBuilt(): void {
+  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+}
+
+interface Run {
+  code: number;
+  lines: string[];
+}
+
+async function demo(dir: string): Promise<Run> {
+  const lines: string[] = [];
+  const code = await runDemo({ dir, print: (line) => lines.push(line) });
+  return { code, lines };
+}
+
+const received = (run: Run) =>
+  Number(/Received ([\d,]+) records/.exec(run.lines.join('\n'))?.[1]?.replaceAll(',', '') ?? NaN);
+
+beforeAll(ensureBuilt, 120_000);
+
+describe('demo, run twice in a fresh directory', () => {
+  let dir: string;
+  let first: Run;
+  let second: Run;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'codex-demo-'));
+    first = await demo(dir);
+    second = await demo(dir);
+  }, 180_000);
+
+  afterAll(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function query(sql: string): Promise<Record<string, unknown>[]> {
+    const instance = await DuckDBInstance.create(join(dir, 'codex.duckdb'));
+    const connection = await instance.connect();
+    try {
+      return (await connection.runAndReadAll(sql)).getRowObjectsJson();
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  }
+
+  it('exits 0 both times', () => {
+    expect({ code: first.code, errors: first.lines.filter((l) => /ERROR|failed/.test(l)) }).toEqual({
+      code: 0,
+      errors: [],
+    });
+    expect(second.code).toBe(0);
+  });
+
+  it.each(ANALYTICS)('lands %s in its own table, with rows and no duplicate primary key', async (stream) => {
+    const [row] = await query(`SELECT count(*) AS n, count(DISTINCT id) AS ids FROM "${stream}"`);
+    expect(Number(row?.n)).toBeGreaterThan(0);
+    expect(row?.ids).toBe(row?.n);
+  });
+
+  it('types the columns from the schema', async () => {
+    const rows = await query(
+      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'usage'`,
+    );
+    const types = Object.fromEntries(rows.map((r) => [r.column_name, r.data_type]));
+    expect(types).toMatchObject({
+      id: 'VARCHAR',
+      date: 'DATE',
+      start_time: 'BIGINT',
+      totals: 'JSON',
+      _airbyte_emitted_at: 'TIMESTAMP WITH TIME ZONE',
+    });
+  });
+
+  it('reports the first run as first and the second as incremental, reading fewer records', () => {
+    expect(first.lines.join('\n')).toMatch(/\(first run\)/);
+    expect(second.lines.join('\n')).toMatch(/\(incremental run\)/);
+    expect(received(first)).toBeGreaterThan(0);
+    expect(received(second)).toBeLessThan(received(first));
+  });
+
+  it('saves one state per stream for the next run', () => {
+    const states = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as {
+      stream: { stream_descriptor: { name: string } };
+    }[];
+    expect(states.map((s) => s.stream.stream_descriptor.name).sort()).toEqual(
+      expect.arrayContaining([...ANALYTICS].sort()),
+    );
+  });
+
+  it('lists the top five users by credits', () => {
+    const start = second.lines.findIndex((l) => l.startsWith('Top 5 users by Codex credits'));
+    const users = second.lines.slice(start + 1, start + 6);
+    expect(start).toBeGreaterThan(-1);
+    expect(users.map((l) => /^\s+\d\. \S+\s+[\d.]+ credits$/.test(l))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('keeps the config private and never prints a key', () => {
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, string>;
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    const output = [...first.lines, ...second.lines].join('\n');
+    for (const key of ['analytics_api_key', 'compliance_api_key', 'admin_api_key']) {
+      expect(config[key]?.length).toBeGreaterThan(8);
+      expect(output).not.toContain(config[key]);
+    }
+  });
+});
+
+describe('demo, when a stream fails', () => {
+  it('given code_reviews answers 401, then it exits 1, shows the error and still saves the other states', async () => {
+    const failing = mkdtempSync(join(tmpdir(), 'codex-demo-fail-'));
+    try {
+      const lines: string[] = [];
+      const faults = [{ kind: 'status' as const, route: 'code_reviews', status: 401, times: Infinity }];
+      const code = await runDemo({ dir: failing, print: (l) => lines.push(l), simulator: { faults } });
+      const states = JSON.parse(readFileSync(join(failing, 'state.json'), 'utf8')) as {
+        stream: { stream_descriptor: { name: string } };
+      }[];
+      expect(code).toBe(1);
+      expect(lines.some((l) => /ERROR .*code_reviews/.test(l))).toBe(true);
+      expect(states.map((s) => s.stream.stream_descriptor.name)).toContain('usage');
+    } finally {
+      rmSync(failing, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
