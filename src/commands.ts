@@ -1,9 +1,8 @@
 // The protocol commands, wired: config → API client → engine → protocol messages on stdout.
 import { readFileSync } from 'node:fs';
-import { ApiClient } from './api/client.js';
-import { probeKeys } from './api/probe.js';
+import type { ApiClient } from './api/client.js';
 import { loadConfig, readJsonFile } from './config/load.js';
-import { SECRET_KEYS, type Config } from './config/schema.js';
+import { secretKeys, type Config } from './config/schema.js';
 import { asSourceError } from './engine/errors.js';
 import { catalogMessage, parseConfiguredCatalog } from './protocol/catalog.js';
 import { checkMessage } from './protocol/check.js';
@@ -12,7 +11,6 @@ import { Output, Redactor } from './protocol/output.js';
 import { runRead } from './protocol/read.js';
 import { specMessage } from './protocol/spec.js';
 import { loadStateFile } from './protocol/state.js';
-import { makeOpener } from './sources.js';
 import type { StreamDef } from './stream-def.js';
 import { STREAMS } from './streams.js';
 
@@ -30,7 +28,8 @@ const realDeps = {
 };
 
 function registerSecrets(config: Config): void {
-  for (const key of SECRET_KEYS) redactor.add((config as Record<string, unknown>)[key] as string | undefined);
+  for (const key of secretKeys())
+    redactor.add((config as Record<string, unknown>)[key] as string | undefined);
 }
 
 async function configFrom(path: string): Promise<Config> {
@@ -39,7 +38,10 @@ async function configFrom(path: string): Promise<Config> {
   return config;
 }
 
-function client(config: Config): ApiClient {
+// The HTTP stack (undici, the API layer, the planners) loads only for check and read, so spec and
+// discover answer fast.
+async function client(config: Config): Promise<ApiClient> {
+  const { ApiClient } = await import('./api/client.js');
   const base = Number(process.env.SOURCE_OPENAI_CODEX_RETRY_BASE_MS ?? '') || undefined;
   return new ApiClient(
     config,
@@ -72,7 +74,8 @@ export async function check(configPath: string): Promise<number> {
     await out.emit(connectionStatus('FAILED', asSourceError(error).message));
     return 0;
   }
-  const api = client(config);
+  const api = await client(config);
+  const { probeKeys } = await import('./api/probe.js');
   try {
     await out.emit(checkMessage(await probeKeys(api, Date.now()), availableStreams(config)));
   } finally {
@@ -99,7 +102,8 @@ export async function read(
   );
   const state = await loadStateFile(statePath);
   for (const warning of state.warnings) await out.emit(logMessage('WARN', warning));
-  const api = client(config);
+  const api = await client(config);
+  const { makeOpener } = await import('./sources.js');
   try {
     const failed = await runRead(streams, state.byStream, {
       out,

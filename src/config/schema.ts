@@ -194,13 +194,19 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
-/** The names of config keys that hold secrets, read from the schema so a new secret is redacted automatically. */
-export const SECRET_KEYS: readonly string[] = Object.entries(
-  (
-    z.toJSONSchema(configSchema, { io: 'input' }) as {
-      properties: Record<string, { airbyte_secret?: boolean }>;
-    }
-  ).properties,
-)
-  .filter(([, field]) => field.airbyte_secret === true)
-  .map(([name]) => name);
+let secretKeyCache: readonly string[] | undefined;
+
+/** The names of config keys that hold secrets, read from the schema so a new secret is redacted automatically.
+ * Computed on first use: generating the JSON Schema costs time that `spec` and `discover` need not pay twice. */
+export function secretKeys(): readonly string[] {
+  secretKeyCache ??= Object.entries(
+    (
+      z.toJSONSchema(configSchema, { io: 'input' }) as {
+        properties: Record<string, { airbyte_secret?: boolean }>;
+      }
+    ).properties,
+  )
+    .filter(([, field]) => field.airbyte_secret === true)
+    .map(([name]) => name);
+  return secretKeyCache;
+}
