@@ -1,5 +1,6 @@
 // Incremental on a `date` cursor with one window per partition, paged through. Rules, decided once:
-// - lower bound = saved cursor minus lookback_days, else start_date, else the API's limit, clamped to that limit;
+// - lower bound = saved cursor minus lookback_days (never before start_date), else start_date, else the API's
+//   limit, clamped to that limit;
 // - one signpost (the time the sync started) ends every window, half-open [lower, signpost);
 // - rows arrive in ascending date, so a day is complete when a later day appears: checkpoint then, and at the end.
 import { addDays, dayOf, maxDay } from './dates.js';
@@ -33,7 +34,14 @@ export function lowerBound(
 ): { day: string; clampedFrom?: string } {
   const limit = plan.maxDaysBack === null ? undefined : addDays(today, -(plan.maxDaysBack - 1));
   const fallback = limit ?? addDays(today, -((plan.defaultDaysBack ?? 365) - 1));
-  const wanted = saved !== undefined ? addDays(saved, -plan.lookbackDays) : (plan.startDate ?? fallback);
+  const back = saved !== undefined ? addDays(saved, -plan.lookbackDays) : undefined;
+  // start_date is the user's floor: the lookback never reaches before it.
+  const wanted =
+    back !== undefined
+      ? plan.startDate !== undefined && back < plan.startDate
+        ? plan.startDate
+        : back
+      : (plan.startDate ?? fallback);
   if (limit !== undefined && wanted < limit) return { day: limit, clampedFrom: wanted };
   return { day: wanted };
 }

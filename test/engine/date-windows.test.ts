@@ -54,6 +54,11 @@ describe('date windows', () => {
     expect(lowerBound(p, undefined, '2026-11-22')).toEqual({ day: '2026-10-24' });
   });
 
+  it('given a lookback that would reach before start_date, then start_date is the floor', () => {
+    const { p } = plan({}, { startDate: '2026-11-19' });
+    expect(lowerBound(p, '2026-11-20', '2026-11-22')).toEqual({ day: '2026-11-19' });
+  });
+
   it('given a saved cursor, then the next window starts lookback_days before it', () => {
     const { p } = plan({});
     expect(lowerBound(p, '2026-11-20', '2026-11-22')).toEqual({ day: '2026-11-18' });

@@ -1,0 +1,131 @@
+// Compliance events, read from the log files of the listing. Rules, decided once:
+// - a file's events are handed out only after its bytes were verified (the downloader's job), in listing
+//   order, with up to `prefetch` files downloading ahead;
+// - the cursor (per workspace and event type) becomes a file's end_time once all its events were handed
+//   out, so a checkpoint is always a file boundary and resuming re-reads from the next file;
+// - a file that fails (sha mismatch, truncated, reset, expired URL) is fetched again with the retry
+//   policy's backoff, a LOG line each; when retries run out the stream fails and state stays put;
+// - event ids seen in the current and two previous files are dropped (delivery is at least once).
+import { RecentIds } from './dedupe.js';
+import { drainLogs, eventOf, malformed, summary, type LocalLogFile, type Tally } from './log-lines.js';
+import { orderedPrefetch } from './ordered-prefetch.js';
+import { withRetry } from './retry.js';
+import { PartitionCursors, type StreamState } from './state.js';
+import {
+  advanceCursor,
+  clampWarning,
+  listingStart,
+  listLogFiles,
+  type LogFileRef,
+  type LogListing,
+} from './sync-log-files.js';
+import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
+
+export type { LocalLogFile, LogLine } from './log-lines.js';
+
+const BATCH = 500;
+
+export interface LogEventsPlan extends LogListing {
+  /** One attempt at downloading and verifying a file; throws a retryable SourceError on a bad transfer. */
+  fetchFile(partition: Partition, file: LogFileRef, log: (message: string) => void): Promise<LocalLogFile>;
+  toRecords(rows: Row[], partition: Partition, file: LogFileRef): Row[];
+  skipMalformed: boolean;
+  /** Files downloading ahead of the one being emitted. */
+  prefetch: number;
+  retryBaseMs?: number;
+}
+
+export async function* syncLogEvents(
+  plan: LogEventsPlan,
+  prior: StreamState | undefined,
+  deps: EngineDeps,
+): AsyncGenerator<SyncEvent> {
+  const cursors = new PartitionCursors(plan.cursorField, prior);
+  const tally: Tally = { duplicates: 0, malformed: [], logs: [] };
+  const nowMs = deps.now();
+  let warned = false;
+  try {
+    for (const partition of plan.partitions) {
+      const saved = cursors.get(partition);
+      const start = listingStart(plan, typeof saved === 'string' ? saved : undefined, nowMs);
+      if (start.clampedFrom !== undefined && !warned) {
+        warned = true;
+        yield clampWarning(plan, start.clampedFrom, start.after);
+      }
+      yield* syncPartition(plan, partition, start.after, cursors, tally, deps);
+    }
+  } catch (error) {
+    yield* drainLogs(tally); // the retry lines explain why the stream failed
+    throw error;
+  }
+  yield* drainLogs(tally);
+  yield* summary(plan.stream, tally);
+  yield { type: 'state', state: cursors.snapshot() };
+}
+
+async function* syncPartition(
+  plan: LogEventsPlan,
+  partition: Partition,
+  after: string,
+  cursors: PartitionCursors,
+  tally: Tally,
+  deps: EngineDeps,
+): AsyncGenerator<SyncEvent> {
+  const ids = new RecentIds();
+  const log = (message: string) => tally.logs.push(message);
+  const fetch = (file: LogFileRef) =>
+    withRetry(`${plan.stream}: log file ${file.id}`, () => plan.fetchFile(partition, file, log), {
+      sleep: deps.sleep,
+      log,
+      baseDelayMs: plan.retryBaseMs,
+    });
+  const files = orderedPrefetch(eachFile(plan, partition, after), fetch, plan.prefetch, (f) => f.dispose());
+  for await (const { item: file, value: local } of files) {
+    try {
+      yield* emitFile(plan, partition, file, local, ids, tally);
+    } finally {
+      await local.dispose();
+    }
+    advanceCursor(cursors, partition, file.endTime);
+    yield* drainLogs(tally);
+    yield { type: 'state', state: cursors.snapshot() };
+  }
+}
+
+async function* eachFile(
+  plan: LogEventsPlan,
+  partition: Partition,
+  after: string,
+): AsyncGenerator<LogFileRef> {
+  for await (const page of listLogFiles(plan, partition, after)) yield* page;
+}
+
+async function* emitFile(
+  plan: LogEventsPlan,
+  partition: Partition,
+  file: LogFileRef,
+  local: LocalLogFile,
+  ids: RecentIds,
+  tally: Tally,
+): AsyncGenerator<SyncEvent> {
+  ids.startFile();
+  let batch: Row[] = [];
+  for await (const line of local.lines()) {
+    const event = eventOf(line);
+    if (typeof event === 'string') {
+      malformed(plan, partition, file, line.line, event, tally);
+      continue;
+    }
+    if (!ids.add(event.event_id)) {
+      tally.duplicates += 1;
+      continue;
+    }
+    batch.push(event);
+    if (batch.length >= BATCH) {
+      yield { type: 'records', records: plan.toRecords(batch, partition, file) };
+      batch = [];
+      yield* drainLogs(tally);
+    }
+  }
+  if (batch.length > 0) yield { type: 'records', records: plan.toRecords(batch, partition, file) };
+}
