@@ -31,32 +31,43 @@ const orDefault = (value: number | null | undefined, fallback: number): number |
 
 type Frame = Pick<AnalyticsQuery, 'route' | 'workspaceId' | 'window' | 'group'>;
 
-function parseFrame(url: URL, route: string, workspaceId: string, nowMs: number): Frame | Invalid {
+function parseGrouping(url: URL, route: string): { bucketDays: number; group: 'workspace' | null } | Invalid {
   const groupBy = url.searchParams.get('group_by') ?? 'day';
-  if (groupBy !== 'day' && groupBy !== 'week')
+  if (groupBy !== 'day' && groupBy !== 'week') {
     return { param: 'group_by', msg: "value is not one of 'day', 'week'" };
+  }
   const group = url.searchParams.get('group');
   if (group !== null && (route !== 'usage' || group !== 'workspace')) {
-    return {
-      param: 'group',
-      msg: route === 'usage' ? "value is not one of 'workspace'" : 'group is not supported here',
-    };
+    const msg = route === 'usage' ? "value is not one of 'workspace'" : 'group is not supported here';
+    return { param: 'group', msg };
   }
+  return { bucketDays: groupBy === 'week' ? 7 : 1, group: group === null ? null : 'workspace' };
+}
+
+/** [startDay, endDay) from start_time (floored to its day) and end_time (exclusive, rounded up to a day). */
+function parseDays(url: URL, nowMs: number): { startDay: number; endDay: number } | Invalid {
   const today = Math.floor(nowMs / 1000 / DAY_SECONDS);
   const start = orDefault(intParam(url, 'start_time', 0, MAX_SECONDS), (today - MAX_DAYS_BACK) * DAY_SECONDS);
   if (start === null) return { param: 'start_time', msg: 'value is not a valid Unix timestamp' };
-  if (Math.floor(start / DAY_SECONDS) < today - MAX_DAYS_BACK) {
+  const startDay = Math.floor(start / DAY_SECONDS);
+  if (startDay < today - MAX_DAYS_BACK) {
     return { param: 'start_time', msg: `start_time must be within the last ${MAX_DAYS_BACK} days` };
   }
-  const end = orDefault(intParam(url, 'end_time', 0, MAX_SECONDS), Math.floor(nowMs / 1000));
-  if (end === null || end < start)
+  const given = intParam(url, 'end_time', 0, MAX_SECONDS);
+  if (given === null || (given !== undefined && given < start)) {
     return { param: 'end_time', msg: 'end_time must be a Unix timestamp after start_time' };
-  const window = {
-    startDay: Math.floor(start / DAY_SECONDS),
-    endDay: Math.ceil(end / DAY_SECONDS),
-    bucketDays: groupBy === 'week' ? 7 : 1,
-  };
-  return { route, workspaceId, window, group: group === null ? null : 'workspace' };
+  }
+  // A start_time after now with no end_time is an empty window, not an error (a cursor in the future).
+  const endDay = Math.ceil((given ?? Math.floor(nowMs / 1000)) / DAY_SECONDS);
+  return { startDay, endDay: Math.max(startDay, endDay) };
+}
+
+function parseFrame(url: URL, route: string, workspaceId: string, nowMs: number): Frame | Invalid {
+  const grouping = parseGrouping(url, route);
+  if ('msg' in grouping) return grouping;
+  const days = parseDays(url, nowMs);
+  if ('msg' in days) return days;
+  return { route, workspaceId, window: { ...days, bucketDays: grouping.bucketDays }, group: grouping.group };
 }
 
 const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;

@@ -51,6 +51,43 @@ function emptyWorkspaceDay(day: number): Row {
   };
 }
 
+/** The workspace row of one day: the sum of its users' rows, attributed to no user. */
+function workspaceDayRow(userRows: Iterable<Row>, day: number): Row {
+  const sum = sumRows(userRows, emptyWorkspaceDay(day));
+  const { start_time, end_time, object, totals, clients, models, code_attribution } = sum;
+  return {
+    start_time,
+    end_time,
+    object,
+    user_id: null,
+    actor: null,
+    totals,
+    clients,
+    models,
+    code_attribution,
+  };
+}
+
+type UserDay = (ws: string, user: UserProfile, day: number) => Row | undefined;
+
+/** Per-user rows of a bucket; the unit is the user's rank in user_id order. */
+function usersSource(users: UserProfile[], ws: string, userDay: UserDay): BucketRows {
+  return function* (days, from) {
+    for (let u = from; u < users.length; u++) {
+      const user = users[u] as UserProfile;
+      const rows = days.map((day) => userDay(ws, user, day)).filter(isRow);
+      // One day needs no summing: walk() copies the row anyway.
+      if (rows.length > 0) yield [rows.length === 1 ? (rows[0] as Row) : sumRows(rows), u + 1];
+    }
+  };
+}
+
+function perDay(fn: DayRow, ws: string): BucketRows {
+  return function* (days, from) {
+    if (from === 0) yield [sumRows(days.map((day) => fn(ws, day))), 1];
+  };
+}
+
 export function createSources(ctx: SimContext): Sources {
   const { seed } = ctx;
   const profiles = new Map<string, UserProfile[]>();
@@ -61,58 +98,25 @@ export function createSources(ctx: SimContext): Sources {
     profiles.set(ws, found);
     return found;
   };
-  const userDay = (ws: string, user: UserProfile, day: number) =>
-    userDayRow(seed, ws, user, day, epochOf(day));
-
-  /** A workspace's day is the sum over all its users: cached, since a large workspace has thousands. */
+  const userDay: UserDay = (ws, user, day) => userDayRow(seed, ws, user, day, epochOf(day));
+  // Summed as generated, never held in a list: short-lived rows are cheap for the garbage collector.
+  function* activeRows(ws: string, day: number): Generator<Row> {
+    for (const user of usersOf(ws)) {
+      const row = userDay(ws, user, day);
+      if (row) yield row;
+    }
+  }
+  /** Cached: a large workspace sums thousands of user rows per day. */
   const workspaceDay: DayRow = (ws, day) => {
     const key = `${ws}|${day}|${epochOf(day)}`;
-    const cached = workspaceDays.get(key);
-    if (cached) return cached;
-    // Summed as generated, never held in a list: short-lived rows are cheap for the garbage collector.
-    const rows = (function* () {
-      for (const user of usersOf(ws)) {
-        const row = userDay(ws, user, day);
-        if (row) yield row;
-      }
-    })();
-    const { start_time, end_time, object, totals, clients, models, code_attribution } = sumRows(
-      rows,
-      emptyWorkspaceDay(day),
-    );
-    const row = {
-      start_time,
-      end_time,
-      object,
-      user_id: null,
-      actor: null,
-      totals,
-      clients,
-      models,
-      code_attribution,
-    };
+    const row = workspaceDays.get(key) ?? workspaceDayRow(activeRows(ws, day), day);
     if (workspaceDays.size >= CACHE_LIMIT) workspaceDays.clear();
     workspaceDays.set(key, row);
     return row;
   };
-
-  const perDay = (fn: DayRow, ws: string): BucketRows =>
-    function* (days, from) {
-      if (from === 0) yield [sumRows(days.map((day) => fn(ws, day))), 1];
-    };
-
   return {
     range: () => ({ first: todayOf(ctx) - ctx.options.days + 1, last: todayOf(ctx) }),
-    users: (ws) =>
-      function* (days, from) {
-        const users = usersOf(ws);
-        for (let u = from; u < users.length; u++) {
-          const user = users[u] as UserProfile;
-          const rows = days.map((day) => userDay(ws, user, day)).filter(isRow);
-          // One day needs no summing: walk() copies the row anyway.
-          if (rows.length > 0) yield [rows.length === 1 ? (rows[0] as Row) : sumRows(rows), u + 1];
-        }
-      },
+    users: (ws) => usersSource(usersOf(ws), ws, userDay),
     workspace: (ws) => perDay(workspaceDay, ws),
     perDay,
     codeReviews: (ws, day) => codeReviewRow(seed, ws, day, epochOf(day)),

@@ -2,7 +2,12 @@
 import type { ServerResponse } from 'node:http';
 import type { SimHost } from './types.js';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -21,7 +26,8 @@ export function sendError(
   headers: Record<string, string> = {},
 ): void {
   if (host === 'admin') {
-    const type = status === 401 ? 'invalid_request_error' : status === 429 ? 'rate_limit_exceeded' : 'api_error';
+    const type =
+      status === 401 ? 'invalid_request_error' : status === 429 ? 'rate_limit_exceeded' : 'api_error';
     sendJson(res, status, { error: { message, type, param: null, code: null } }, headers);
   } else {
     sendJson(res, status, { detail: message }, headers);

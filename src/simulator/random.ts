@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 
 function digest(seed: number, parts: readonly (string | number)[]): Buffer {
-  return createHash('sha256').update(`${seed}|${parts.join('|')}`).digest();
+  return createHash('sha256')
+    .update(`${seed}|${parts.join('|')}`)
+    .digest();
 }
 
 /** A float in [0, 1). */

@@ -96,6 +96,13 @@ describe('audit logs', () => {
     expect(mine.events.every((e) => JSON.stringify(e.actor).includes(email))).toBe(true);
   });
 
+  it('given before=<id>, then the page just newer than it, still newest first', async () => {
+    const all = sim.truth.admin.auditLogs();
+    const body = await list(`before=${all[20]?.id ?? ''}&limit=5`);
+    expect(body.data).toEqual(all.slice(15, 20));
+    expect(body.has_more).toBe(true);
+  });
+
   it('rejects limit=101 and an unknown after id with 400 OpenAI-style errors', async () => {
     for (const [query, param] of [
       ['limit=101', 'limit'],

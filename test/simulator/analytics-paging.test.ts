@@ -40,6 +40,12 @@ describe('analytics: validation', () => {
     expect(reply.status).toBe(200);
   });
 
+  it('answers a start_time after now, with no end_time, with an empty last page', async () => {
+    const reply = await get(`${base}/usage?start_time=${(TODAY + 3) * DAY}`, sim.keys.analytics);
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toEqual({ object: 'page', data: [], has_more: false, next_page: null });
+  });
+
   it('rejects a page token minted for another route', async () => {
     const first = (await get(`${base}/code_reviews?limit=1`, sim.keys.analytics)).json() as PageBody;
     expect(first.next_page).toEqual(expect.any(String));
