@@ -5,6 +5,14 @@ import { hideBin } from 'yargs/helpers';
 import * as commands from './commands.js';
 import { configError } from './engine/errors.js';
 
+// yargs starts a command's handler before it checks demandOption, so required options are checked here.
+function need(value: string | undefined, option: string): string {
+  if (value === undefined || value === '') {
+    throw configError('USAGE', `Missing required argument: ${option}. Run with --help for usage.`);
+  }
+  return value;
+}
+
 const run = (fn: () => Promise<number>) => async () => {
   let code: number;
   try {
@@ -16,24 +24,24 @@ const run = (fn: () => Promise<number>) => async () => {
   process.exitCode = code;
 };
 
-await yargs(hideBin(process.argv))
+const cli = yargs(hideBin(process.argv))
   .scriptName('source-openai-codex')
   .command('spec', 'Print the connector specification', {}, run(commands.spec))
-  .command('check', 'Probe every configured key', { config: { type: 'string', demandOption: true } }, (a) =>
-    run(() => commands.check(a.config))(),
+  .command('check', 'Probe every configured key', { config: { type: 'string' } }, (a) =>
+    run(() => commands.check(need(a.config, 'config')))(),
   )
-  .command('discover', 'Print the catalog', { config: { type: 'string', demandOption: true } }, (a) =>
-    run(() => commands.discover(a.config))(),
+  .command('discover', 'Print the catalog', { config: { type: 'string' } }, (a) =>
+    run(() => commands.discover(need(a.config, 'config')))(),
   )
   .command(
     'read',
     'Read records',
     {
-      config: { type: 'string', demandOption: true },
-      catalog: { type: 'string', demandOption: true },
+      config: { type: 'string' },
+      catalog: { type: 'string' },
       state: { type: 'string' },
     },
-    (a) => run(() => commands.read(a.config, a.catalog, a.state))(),
+    (a) => run(() => commands.read(need(a.config, 'config'), need(a.catalog, 'catalog'), a.state))(),
   )
   .command(
     'simulate',
