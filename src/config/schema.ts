@@ -172,6 +172,8 @@ export const configSchema = z
         });
     }
     for (const key of ['api_base_url', 'admin_api_base_url'] as const) {
+      // zod runs this refinement even when the field itself already failed; skip what is not a URL.
+      if (typeof config[key] !== 'string' || !URL.canParse(config[key])) continue;
       const url = new URL(config[key]);
       if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
         ctx.addIssue({
@@ -183,7 +185,7 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: 'must be an https URL' });
       }
     }
-    if (config.start_date !== undefined && DAY.test(config.start_date) && !isDay(config.start_date)) {
+    if (typeof config.start_date === 'string' && DAY.test(config.start_date) && !isDay(config.start_date)) {
       ctx.addIssue({
         code: 'custom',
         path: ['start_date'],
