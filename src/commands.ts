@@ -1,64 +1,29 @@
 // The protocol commands, wired: config → API client → engine → protocol messages on stdout.
-import { readFileSync } from 'node:fs';
 import type { ApiClient } from './api/client.js';
-import { loadConfig, readJsonFile } from './config/load.js';
-import { secretKeys, type Config } from './config/schema.js';
+import { readJsonFile } from './config/load.js';
+import type { Config } from './config/schema.js';
 import { asSourceError } from './engine/errors.js';
 import { catalogMessage, parseConfiguredCatalog } from './protocol/catalog.js';
 import { checkMessage } from './protocol/check.js';
-import { errorTrace, logMessage } from './protocol/messages.js';
+import { connectionStatus, errorTrace, logMessage } from './protocol/messages.js';
 import { Output, Redactor } from './protocol/output.js';
 import { runRead } from './protocol/read.js';
 import { specMessage } from './protocol/spec.js';
 import { loadStateFile } from './protocol/state.js';
-import type { StreamDef } from './stream-def.js';
-import { STREAMS } from './streams.js';
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
-const USER_AGENT = `source-openai-codex/${VERSION}`;
+import {
+  availableStreams,
+  loadConfigWithSecrets,
+  makeApiClient,
+  makeStreamOpener,
+  realDeps,
+} from './wiring.js';
 
 export const redactor = new Redactor();
 export const out = new Output(process.stdout, redactor);
 
-const realDeps = {
-  now: () => Date.now(),
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-};
-
-function registerSecrets(config: Config): void {
-  for (const key of secretKeys())
-    redactor.add((config as Record<string, unknown>)[key] as string | undefined);
-}
-
-async function configFrom(path: string): Promise<Config> {
-  const config = await loadConfig(path);
-  registerSecrets(config);
-  return config;
-}
-
-// The HTTP stack (undici, the API layer, the planners) loads only for check and read, so spec and
-// discover answer fast.
-async function client(config: Config): Promise<ApiClient> {
-  const { ApiClient } = await import('./api/client.js');
-  const base = Number(process.env.SOURCE_OPENAI_CODEX_RETRY_BASE_MS ?? '') || undefined;
-  return new ApiClient(
-    config,
-    { ...realDeps, retryBaseMs: base, log: (m) => out.queue(logMessage('WARN', m)) },
-    USER_AGENT,
-  );
-}
-
-/** The streams the configured keys can read. Needs no network. */
-export function availableStreams(config: Config): StreamDef[] {
-  const keys = {
-    analytics: config.analytics_api_key,
-    compliance: config.compliance_api_key,
-    admin: config.admin_api_key,
-  };
-  return STREAMS.filter((s) => keys[s.family] !== undefined);
-}
+const configFrom = (path: string): Promise<Config> => loadConfigWithSecrets(path, redactor);
+const client = (config: Config): Promise<ApiClient> =>
+  makeApiClient(config, (m) => out.queue(logMessage('WARN', m)), 'source-openai-codex');
 
 export async function spec(): Promise<number> {
   await out.emit(specMessage());
@@ -70,7 +35,6 @@ export async function check(configPath: string): Promise<number> {
   try {
     config = await configFrom(configPath);
   } catch (error) {
-    const { connectionStatus } = await import('./protocol/messages.js');
     await out.emit(connectionStatus('FAILED', asSourceError(error).message));
     return 0;
   }
@@ -103,12 +67,11 @@ export async function read(
   const state = await loadStateFile(statePath);
   for (const warning of state.warnings) await out.emit(logMessage('WARN', warning));
   const api = await client(config);
-  const { makeOpener } = await import('./sources.js');
   try {
     const failed = await runRead(streams, state.byStream, {
       out,
       now: realDeps.now,
-      open: makeOpener(api, realDeps),
+      open: await makeStreamOpener(api),
     });
     if (failed.length > 0) {
       await out.emit(

@@ -39,6 +39,8 @@ const ALLOWED: Record<string, string[]> = {
   shapes: ['shapes', 'engine'],
   api: ['api', 'engine', 'config', 'stream-def.ts'],
   protocol: ['protocol', 'engine', 'config', 'stream-def.ts'],
+  // The Singer adapter: like protocol/, it gets the stream opener from the wiring (tap.ts), never api/.
+  singer: ['singer', 'engine', 'config', 'stream-def.ts', 'protocol'],
   simulator: ['simulator'],
   demo: ['demo', 'simulator'],
   generated: ['generated'],
@@ -77,6 +79,15 @@ describe('architecture', () => {
       (f) => f.packages.includes('undici') && !['api', 'simulator', 'demo'].includes(layer(f.path)),
     );
     expect(offending.map((f) => f.path)).toEqual([]);
+  });
+
+  it('the Singer adapter reuses only protocol output, serialization and schemas, not the Airbyte messages flow', () => {
+    const shared = ['protocol/output.ts', 'protocol/messages.ts', 'protocol/schemas.ts'];
+    const offending = ALL.filter((f) => layer(f.path) === 'singer').flatMap((f) =>
+      f.local.filter((t) => layer(t) === 'protocol' && !shared.includes(t)).map((t) => `${f.path} → ${t}`),
+    );
+    expect(ALL.some((f) => layer(f.path) === 'singer')).toBe(true);
+    expect(offending).toEqual([]);
   });
 
   it('the demo drives the connector as a program, never through its internals', () => {

@@ -1,0 +1,55 @@
+// Wiring both entry points share (the Airbyte source in commands.ts, the Singer tap in tap.ts): the version,
+// real clocks, config with its secrets registered for redaction, the API client, the stream opener. Where
+// logs go differs (Airbyte LOG messages on stdout, Singer's stderr), so the log sink is a parameter.
+import { readFileSync } from 'node:fs';
+import type { ApiClient } from './api/client.js';
+import { loadConfig } from './config/load.js';
+import { secretKeys, type Config } from './config/schema.js';
+import type { Redactor } from './protocol/output.js';
+import type { StreamOpener } from './sources.js';
+import type { StreamDef } from './stream-def.js';
+import { STREAMS } from './streams.js';
+
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export const realDeps = {
+  now: () => Date.now(),
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Loads and validates the config, and registers every secret in it before anything can be printed. */
+export async function loadConfigWithSecrets(path: string, redactor: Redactor): Promise<Config> {
+  const config = await loadConfig(path);
+  for (const key of secretKeys())
+    redactor.add((config as Record<string, unknown>)[key] as string | undefined);
+  return config;
+}
+
+/** The streams the configured keys can read. Needs no network. */
+export function availableStreams(config: Config): StreamDef[] {
+  const keys = {
+    analytics: config.analytics_api_key,
+    compliance: config.compliance_api_key,
+    admin: config.admin_api_key,
+  };
+  return STREAMS.filter((s) => keys[s.family] !== undefined);
+}
+
+// The HTTP stack (undici, the API layer, the planners) loads only when a sync needs it, so spec and
+// discover answer fast.
+export async function makeApiClient(
+  config: Config,
+  log: (message: string) => void,
+  product: string,
+): Promise<ApiClient> {
+  const { ApiClient } = await import('./api/client.js');
+  const base = Number(process.env.SOURCE_OPENAI_CODEX_RETRY_BASE_MS ?? '') || undefined;
+  return new ApiClient(config, { ...realDeps, retryBaseMs: base, log }, `${product}/${VERSION}`);
+}
+
+export async function makeStreamOpener(api: ApiClient): Promise<StreamOpener> {
+  const { makeOpener } = await import('./sources.js');
+  return makeOpener(api, realDeps);
+}
