@@ -24,7 +24,7 @@ const run = (fn: () => Promise<number>) => async () => {
   process.exitCode = code;
 };
 
-const cli = yargs(hideBin(process.argv))
+void yargs(hideBin(process.argv))
   .scriptName('source-openai-codex')
   .command('spec', 'Print the connector specification', {}, run(commands.spec))
   .command('check', 'Probe every configured key', { config: { type: 'string' } }, (a) =>

@@ -53,6 +53,7 @@ export function connectionStatus(status: 'SUCCEEDED' | 'FAILED', message: string
 
 // JSON.stringify leaves these raw inside strings, but Python's splitlines() (used by Airbyte's tests and
 // platform) breaks lines on them; escaping keeps one message on one line for every reader.
+// eslint-disable-next-line no-control-regex -- matching these control characters is the point
 const LINE_BREAKER = /[\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
 const LINE_BREAKERS = new RegExp(LINE_BREAKER.source, 'g');
 

@@ -7,6 +7,7 @@ describe('serialize', () => {
   it('escapes every separator that Python splitlines() breaks on, so one message stays one line', () => {
     const text = 'a\u2028b\u2029c\u0085d\u000be\u000cf\u001cg\u001dh\u001ei\nj\rk';
     const line = serialize(recordMessage('s', { title: text }, 1));
+    // eslint-disable-next-line no-control-regex -- the separators under test are control characters
     expect(line).not.toMatch(/[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/);
     expect((JSON.parse(line) as { record: { data: { title: string } } }).record.data.title).toBe(text);
   });
