@@ -11,7 +11,7 @@ export class RecentIds {
   constructor(
     /** Files remembered, the current one included. */
     private readonly files = 3,
-    private readonly maxIds = 200_000,
+    private readonly maxIds = 100_000,
   ) {}
 
   /** Call before the first line of each file: forgets the ids of files that fell out of the window. */

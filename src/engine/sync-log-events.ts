@@ -1,12 +1,14 @@
 // Compliance events, read from the log files of the listing. Rules, decided once:
 // - a file's events are handed out only after its bytes were verified (the downloader's job), in listing
-//   order, with up to `prefetch` files downloading ahead;
-// - the cursor (per workspace and event type) becomes a file's end_time once all its events were handed
-//   out, so a checkpoint is always a file boundary and resuming re-reads from the next file;
+//   order within its partition, with up to `prefetch` files downloading ahead; partitions (workspace and
+//   event type) run side by side, since the API budgets downloads per workspace;
+// - a partition's cursor becomes a file's end_time once all its events were handed out, so every
+//   checkpoint is a file boundary for every partition, and resuming re-reads from the next file;
 // - a file that fails (sha mismatch, truncated, reset, expired URL) is fetched again with the retry
 //   policy's backoff, a LOG line each; when retries run out the stream fails and state stays put;
 // - event ids seen in the current and two previous files are dropped (delivery is at least once).
 import { RecentIds } from './dedupe.js';
+import { mergeGenerators } from './merge.js';
 import { drainLogs, eventOf, malformed, summary, type LocalLogFile, type Tally } from './log-lines.js';
 import { orderedPrefetch } from './ordered-prefetch.js';
 import { withRetry } from './retry.js';
@@ -30,8 +32,10 @@ export interface LogEventsPlan extends LogListing {
   fetchFile(partition: Partition, file: LogFileRef, log: (message: string) => void): Promise<LocalLogFile>;
   toRecords(rows: Row[], partition: Partition, file: LogFileRef): Row[];
   skipMalformed: boolean;
-  /** Files downloading ahead of the one being emitted. */
+  /** Files downloading ahead of the one being emitted, per partition. */
   prefetch: number;
+  /** Partitions read at once (the API budgets downloads per workspace); 1 reads them in turn. */
+  concurrentPartitions: number;
   retryBaseMs?: number;
 }
 
@@ -44,16 +48,20 @@ export async function* syncLogEvents(
   const tally: Tally = { duplicates: 0, malformed: [], logs: [] };
   const nowMs = deps.now();
   let warned = false;
-  try {
-    for (const partition of plan.partitions) {
-      const saved = cursors.get(partition);
-      const start = listingStart(plan, typeof saved === 'string' ? saved : undefined, nowMs);
-      if (start.clampedFrom !== undefined && !warned) {
-        warned = true;
-        yield clampWarning(plan, start.clampedFrom, start.after);
-      }
-      yield* syncPartition(plan, partition, start.after, cursors, tally, deps);
+  const partition = async function* (p: Partition): AsyncGenerator<SyncEvent> {
+    const saved = cursors.get(p);
+    const start = listingStart(plan, typeof saved === 'string' ? saved : undefined, nowMs);
+    if (start.clampedFrom !== undefined && !warned) {
+      warned = true;
+      yield clampWarning(plan, start.clampedFrom, start.after);
     }
+    yield* syncPartition(plan, p, start.after, cursors, tally, deps);
+  };
+  try {
+    yield* mergeGenerators(
+      plan.partitions.map((p) => () => partition(p)),
+      plan.concurrentPartitions,
+    );
   } catch (error) {
     yield* drainLogs(tally); // the retry lines explain why the stream failed
     throw error;

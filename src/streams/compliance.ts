@@ -1,4 +1,64 @@
 // Compliance rows of the stream table (Codex log files and events, tasks, environments).
+import { shapeCodexTask, shapeLogEvent, shapeWithWorkspace } from '../shapes/compliance.js';
 import type { StreamDef } from '../stream-def.js';
 
-export const COMPLIANCE_STREAMS: readonly StreamDef[] = [];
+const logFiles = {
+  family: 'compliance',
+  path: '/logs',
+  paging: 'after_end_time',
+  limit: 100,
+  partitions: 'workspace_event_type',
+  maxDaysBack: 30,
+} as const;
+
+export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
+  {
+    ...logFiles,
+    name: 'compliance_log_files',
+    sync: 'log_files',
+    primaryKey: 'id',
+    cursorField: 'end_time',
+    shape: shapeWithWorkspace('compliance_log_files'),
+    suggested: false,
+    description: 'Compliance log files (CODEX_LOG, CODEX_SECURITY_LOG): id, end_time, size, sha256.',
+  },
+  {
+    ...logFiles,
+    name: 'compliance_logs',
+    sync: 'log_events',
+    primaryKey: 'event_id',
+    cursorField: 'log_file_end_time',
+    shape: shapeLogEvent,
+    suggested: true,
+    description:
+      'Codex compliance events from the log files, sha256-verified, deduplicated on event_id; they hold prompt and response content.',
+  },
+  {
+    family: 'compliance',
+    name: 'codex_tasks',
+    path: '/codex_tasks',
+    paging: 'cursor',
+    limit: 30,
+    sync: 'cursor_scan',
+    partitions: 'workspace',
+    primaryKey: 'id',
+    cursorField: 'updated_at',
+    shape: shapeCodexTask,
+    suggested: true,
+    description:
+      'Codex cloud tasks (read whole each sync, emitted when updated_at is at or after the cursor).',
+  },
+  {
+    family: 'compliance',
+    name: 'codex_environments',
+    path: '/codex_environments',
+    paging: 'cursor',
+    limit: 30,
+    sync: 'full_refresh',
+    partitions: 'workspace',
+    primaryKey: 'id',
+    shape: shapeWithWorkspace('codex_environments'),
+    suggested: false,
+    description: 'Codex cloud environments, passed through whole.',
+  },
+];
