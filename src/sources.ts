@@ -5,7 +5,11 @@ import type { Config } from './config/schema.js';
 import type { StreamState } from './engine/state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './engine/types.js';
 import type { PlanContext, Planner } from './plans/context.js';
+import { planFilteredScan } from './plans/admin-filtered-scan.js';
+import { perProject } from './plans/admin-projects.js';
 import { planDateWindows } from './plans/date-windows.js';
+import { planLogEvents } from './plans/log-events.js';
+import { planLogFiles } from './plans/log-files.js';
 import { planCursorScan, planFullRefresh } from './plans/scan.js';
 import type { StreamDef, SyncStyle } from './stream-def.js';
 import { privacyTransform } from './transform/privacy.js';
@@ -16,6 +20,9 @@ const PLANNERS: Partial<Record<SyncStyle, Planner>> = {
   date_windows: planDateWindows,
   full_refresh: planFullRefresh,
   cursor_scan: planCursorScan,
+  log_files: planLogFiles,
+  log_events: planLogEvents,
+  filtered_scan: planFilteredScan,
 };
 
 export function partitionsFor(def: StreamDef, config: Config): Partition[] {
@@ -27,8 +34,9 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
         config.compliance_event_types.map((t) => ({ workspace_id: id, event_type: t })),
       );
     case 'organization':
-    case 'project':
       return [{}];
+    case 'project':
+      return []; // listed from the API when the stream starts (plans/admin-projects.ts)
   }
 }
 
@@ -40,8 +48,9 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
     salt: config.hash_salt ?? '',
   });
   return (def, prior) => {
-    const planner = PLANNERS[def.sync];
-    if (planner === undefined) throw new Error(`${def.name}: no planner for sync style ${def.sync}`);
+    const style = PLANNERS[def.sync];
+    if (style === undefined) throw new Error(`${def.name}: no planner for sync style ${def.sync}`);
+    const planner = def.partitions === 'project' ? perProject(style) : style;
     const ctx: PlanContext = {
       def,
       config,

@@ -7,7 +7,9 @@ export type Family = 'analytics' | 'compliance' | 'admin';
 /** The few named paging styles; a stream declares one, nothing is auto-detected. */
 export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id';
 
-export type SyncStyle = 'date_windows' | 'full_refresh' | 'cursor_scan' | 'log_files' | 'log_events';
+/** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`). */
+export type SyncStyle =
+  'date_windows' | 'full_refresh' | 'cursor_scan' | 'filtered_scan' | 'log_files' | 'log_events';
 
 /** How a stream's state and requests are sliced. */
 export type PartitionStyle = 'workspace' | 'workspace_event_type' | 'organization' | 'project';
@@ -33,6 +35,8 @@ export interface StreamDef {
   maxDaysBack?: number | null;
   /** Default first-sync depth when start_date is not set and the API has no limit. */
   defaultDaysBack?: number;
+  /** filtered_scan: the query parameter that takes the lower bound, inclusive (`effective_at[gte]`). */
+  lowerBoundParam?: string;
   /** Whether Airbyte should suggest the stream in a new connection. */
   suggested: boolean;
   description: string;

@@ -26,11 +26,16 @@ const PROBES: Record<Family, { path: string; query: (nowMs: number) => Record<st
   admin: { path: '/projects', query: () => ({ limit: 1 }) },
 };
 
-function classify(error: unknown): { status: ProbeStatus; detail: string } {
+// A project key (sk-proj-…) in admin_api_key is the usual mistake: the Admin API answers 403 for it.
+const ADMIN_403_HINT =
+  'Use an Admin key (sk-admin-…, created by an organization owner under Organization settings → Admin keys); project and user keys cannot read organization data.';
+
+function classify(error: unknown, family: Family): { status: ProbeStatus; detail: string } {
   const e = error instanceof SourceError ? error : undefined;
   const detail = e?.message ?? String(error);
   if (e?.status === 401) return { status: 'rejected', detail };
-  if (e?.status === 403) return { status: 'no_scope', detail };
+  if (e?.status === 403)
+    return { status: 'no_scope', detail: family === 'admin' ? `${ADMIN_403_HINT} ${detail}` : detail };
   if (e?.status === 404) return { status: 'unknown_workspace', detail };
   return { status: 'error', detail };
 }
@@ -49,7 +54,7 @@ export async function probeKeys(client: ApiClient, nowMs: number): Promise<Probe
         await client.getJson(family, url, target);
         results.push({ family, keyName: auth.keyName, target, status: 'accepted', detail: '' });
       } catch (error) {
-        results.push({ family, keyName: auth.keyName, target, ...classify(error) });
+        results.push({ family, keyName: auth.keyName, target, ...classify(error, family) });
       }
     }
   }

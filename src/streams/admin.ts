@@ -1,4 +1,138 @@
-// OpenAI organization Admin API rows of the stream table.
+// OpenAI organization Admin API rows of the stream table. Read-only: the Admin API's write operations
+// (invites, role changes, key deletion, …) are deliberately out of scope.
+import { shapeAuditEvent, shapeBuckets, shapeListItem, shapeProjectItem } from '../shapes/admin.js';
 import type { StreamDef } from '../stream-def.js';
 
-export const ADMIN_STREAMS: readonly StreamDef[] = [];
+// Every dimension each endpoint can group by. The same list goes into the query and into the record id, so a
+// record is one combination of all of them and two results can never collide (e.g. differing only in batch).
+const COMPLETIONS_DIMS = ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'];
+const EMBEDDINGS_DIMS = ['project_id', 'user_id', 'api_key_id', 'model'];
+const CODE_INTERPRETER_DIMS = ['project_id'];
+const COSTS_DIMS = ['project_id', 'line_item', 'api_key_id'];
+
+/** OpenAI's SDKs send arrays as `group_by[]=a&group_by[]=b` (qs "brackets"); the API also takes repeated keys. */
+const daily = (dims: readonly string[]) => ({ bucket_width: '1d', 'group_by[]': dims });
+
+const adminDaily = {
+  family: 'admin',
+  paging: 'page',
+  sync: 'date_windows',
+  partitions: 'organization',
+  primaryKey: 'id',
+  cursorField: 'date',
+  // The Admin API serves usage back to the organization's first day; 90 days is a first sync's default depth.
+  maxDaysBack: null,
+  defaultDaysBack: 90,
+} as const;
+
+const adminList = {
+  family: 'admin',
+  paging: 'after_last_id',
+  limit: 100,
+  sync: 'full_refresh',
+  primaryKey: 'id',
+  suggested: false,
+} as const;
+
+export const ADMIN_STREAMS: readonly StreamDef[] = [
+  {
+    ...adminDaily,
+    name: 'organization_completions_usage',
+    path: '/usage/completions',
+    query: daily(COMPLETIONS_DIMS),
+    limit: 31,
+    shape: shapeBuckets('organization_completions_usage', COMPLETIONS_DIMS),
+    suggested: true,
+    description:
+      'OpenAI API completions usage per day, project, user, API key, model, batch and service tier: tokens and requests.',
+  },
+  {
+    ...adminDaily,
+    name: 'organization_embeddings_usage',
+    path: '/usage/embeddings',
+    query: daily(EMBEDDINGS_DIMS),
+    limit: 31,
+    shape: shapeBuckets('organization_embeddings_usage', EMBEDDINGS_DIMS),
+    suggested: false,
+    description: 'OpenAI API embeddings usage per day, project, user, API key and model.',
+  },
+  {
+    ...adminDaily,
+    name: 'organization_code_interpreter_sessions',
+    path: '/usage/code_interpreter_sessions',
+    query: daily(CODE_INTERPRETER_DIMS),
+    limit: 31,
+    shape: shapeBuckets('organization_code_interpreter_sessions', CODE_INTERPRETER_DIMS),
+    suggested: false,
+    description: 'OpenAI code interpreter sessions per day and project.',
+  },
+  {
+    ...adminDaily,
+    name: 'organization_costs',
+    path: '/costs',
+    query: daily(COSTS_DIMS),
+    limit: 180,
+    shape: shapeBuckets('organization_costs', COSTS_DIMS),
+    suggested: true,
+    description: 'OpenAI organization costs per day, project, line item and API key (amount and currency).',
+  },
+  {
+    family: 'admin',
+    name: 'organization_audit_logs',
+    path: '/audit_logs',
+    paging: 'after_last_id',
+    limit: 100,
+    sync: 'filtered_scan',
+    lowerBoundParam: 'effective_at[gte]',
+    defaultDaysBack: 90,
+    partitions: 'organization',
+    primaryKey: 'id',
+    cursorField: 'effective_at',
+    shape: shapeAuditEvent,
+    suggested: true,
+    description: 'OpenAI organization audit log: logins, API key, project, user and invite changes.',
+  },
+  {
+    ...adminList,
+    name: 'organization_users',
+    path: '/users',
+    partitions: 'organization',
+    shape: shapeListItem('organization_users'),
+    suggested: true,
+    description: 'Members of the OpenAI organization and their roles.',
+  },
+  {
+    ...adminList,
+    name: 'organization_invites',
+    path: '/invites',
+    partitions: 'organization',
+    shape: shapeListItem('organization_invites'),
+    description: 'Invitations to the OpenAI organization: pending, accepted and expired.',
+  },
+  {
+    ...adminList,
+    name: 'organization_projects',
+    path: '/projects',
+    query: { include_archived: 'true' },
+    partitions: 'organization',
+    shape: shapeListItem('organization_projects'),
+    suggested: true,
+    description: 'Projects of the OpenAI organization, archived ones included.',
+  },
+  {
+    ...adminList,
+    name: 'organization_project_api_keys',
+    path: '/projects/{project_id}/api_keys',
+    partitions: 'project',
+    shape: shapeProjectItem('organization_project_api_keys'),
+    description: 'API keys of every project (archived projects too), redacted by the API, with their owners.',
+  },
+  {
+    ...adminList,
+    name: 'organization_project_service_accounts',
+    path: '/projects/{project_id}/service_accounts',
+    partitions: 'project',
+    shape: shapeProjectItem('organization_project_service_accounts'),
+    description: 'Service accounts of every project (archived projects too).',
+  },
+];

@@ -57,15 +57,23 @@ describe('configured catalog', () => {
   it('discovers a catalog valid against the protocol, incremental streams listing full_refresh first', () => {
     const message = catalogMessage(STREAMS);
     expect(validateMessage(message)).toEqual([]);
-    for (const stream of message.catalog.streams as Record<string, unknown>[]) {
-      expect(stream.supported_sync_modes).toEqual(['full_refresh', 'incremental']);
-      expect(stream).toMatchObject({
-        source_defined_cursor: true,
-        is_resumable: true,
-        default_cursor_field: ['date'],
-        source_defined_primary_key: [['id']],
-      });
-    }
+    const streams = message.catalog.streams as Record<string, unknown>[];
+    expect(streams.map((s) => s.name)).toEqual(STREAMS.map((d) => d.name));
+    STREAMS.forEach((def, i) => {
+      const stream = streams[i];
+      expect(stream).toMatchObject({ source_defined_primary_key: [[def.primaryKey]] });
+      if (def.cursorField === undefined) {
+        expect(stream).toMatchObject({ supported_sync_modes: ['full_refresh'], is_resumable: false });
+        expect(stream?.default_cursor_field).toEqual([]);
+      } else {
+        expect(stream).toMatchObject({
+          supported_sync_modes: ['full_refresh', 'incremental'],
+          source_defined_cursor: true,
+          is_resumable: true,
+          default_cursor_field: [def.cursorField],
+        });
+      }
+    });
   });
 });
 

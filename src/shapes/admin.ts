@@ -1,0 +1,74 @@
+// OpenAI organization Admin API rows → records. Usage and costs come as daily buckets holding one result per
+// combination of the grouped dimensions: each result becomes a record with the bucket's day and bounds and an
+// `id` built from the day and every dimension, so no two results of one day can share an id.
+import { dayOfUnixSeconds } from '../engine/dates.js';
+import { SourceError } from '../engine/errors.js';
+import type { Partition, Row } from '../engine/types.js';
+import { arrayOf, keyPart, requireNumber, requireString } from './common.js';
+
+/**
+ * One part of a composite id. `:` joins the parts, and fine-tuned model names contain colons
+ * (`ft:gpt-4o-mini:org::abc`), as line items can: escaping `%` and `:` keeps the join one-to-one.
+ */
+export function idPart(value: unknown): string {
+  return keyPart(value).replaceAll('%', '%25').replaceAll(':', '%3A');
+}
+
+/** `date:dim1:dim2:…` over every dimension in a fixed order; a null or missing dimension is an empty part. */
+export function bucketResultId(date: string, result: Row, dimensions: readonly string[]): string {
+  return [date, ...dimensions.map((d) => idPart(result[d]))].join(':');
+}
+
+/** The schema text names the array `result`, every example `results`: accept both, refuse neither. */
+function resultsOf(bucket: Row, stream: string): Row[] {
+  const results = bucket.results ?? bucket.result;
+  if (!Array.isArray(results)) {
+    throw new SourceError(
+      `${stream}: a bucket from the API has neither a \`results\` nor a \`result\` array; this is an API fault.`,
+      { code: 'MALFORMED_ROW', failureType: 'system_error' },
+    );
+  }
+  return arrayOf(results);
+}
+
+/** Shapes one bucket of a usage or costs endpoint grouped by `dimensions` into one record per result. */
+export function shapeBuckets(
+  stream: string,
+  dimensions: readonly string[],
+): (bucket: Row, partition: Partition) => Row[] {
+  return (bucket) => {
+    const start = requireNumber(bucket, 'start_time', stream);
+    const date = dayOfUnixSeconds(start);
+    const end = bucket.end_time ?? null;
+    return resultsOf(bucket, stream).map((result) => ({
+      ...result,
+      id: bucketResultId(date, result, dimensions),
+      date,
+      start_time: start,
+      end_time: end,
+    }));
+  };
+}
+
+/** List objects (users, invites, projects) pass through whole; `id` is their key and must be there. */
+export function shapeListItem(stream: string): (row: Row, partition: Partition) => Row[] {
+  return (row) => {
+    requireString(row, 'id', stream);
+    return [row];
+  };
+}
+
+/** Per-project lists (API keys, service accounts) carry no project id of their own: add the one listed under. */
+export function shapeProjectItem(stream: string): (row: Row, partition: Partition) => Row[] {
+  return (row, partition) => {
+    requireString(row, 'id', stream);
+    return [{ ...row, project_id: partition.project_id ?? '' }];
+  };
+}
+
+/** Audit events: `id` is the key and `effective_at` (Unix seconds) the cursor; neither may be missing. */
+export function shapeAuditEvent(row: Row): Row[] {
+  requireString(row, 'id', 'organization_audit_logs');
+  requireNumber(row, 'effective_at', 'organization_audit_logs');
+  return [row];
+}
