@@ -16,11 +16,18 @@ export interface DemoOptions {
   dir?: string;
   /** Receives each line of human output; default stdout. */
   print?: (line: string) => void;
-  /** Simulator sizes and faults (tests); default 40 users over 30 days. */
+  /** Simulator sizes and faults (tests); default DEMO_SIZES. */
   simulator?: SimulatorOptions;
 }
 
 type Print = (line: string) => void;
+
+/**
+ * 40 users over 30 days. One compliance log file per day and event type (the simulator's default is four,
+ * smaller ones): the connector budgets file downloads at `max_requests_per_minute` per workspace, as the real
+ * API limits them, so 240 files a workspace would spend two minutes waiting; 60 fit in one budget window.
+ */
+const DEMO_SIZES: SimulatorOptions = { users: 40, days: 30, logFilesPerDay: 1, eventsPerFile: 80 };
 
 /** The simulator's keys are fakes, but a demo that prints keys teaches the wrong habit. */
 function redacting(print: Print, secrets: readonly string[]): Print {
@@ -38,7 +45,7 @@ export async function runDemo(opts: DemoOptions): Promise<number> {
   }
   const paths = demoPaths(resolve(opts.dir ?? '.demo'));
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
-  const sim = await startSimulator({ users: 40, days: 30, ...opts.simulator });
+  const sim = await startSimulator({ ...DEMO_SIZES, ...opts.simulator });
   const print = redacting(stdout, [sim.keys.analytics, sim.keys.compliance, sim.keys.admin]);
   try {
     return await demo(sim, duckdb, paths, print);
