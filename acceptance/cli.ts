@@ -1,0 +1,128 @@
+// `npm run acceptance`: reads acceptance-test-config.yml, starts the simulator in-process, writes the
+// generated config where the YAML's config_path says (under secrets/), runs every suite's checks against the
+// connector as a child process, prints one line per check and `N passed, N failed`.
+import { cpus } from 'node:os';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  loadCatConfig,
+  strictnessProblems,
+  SUITES,
+  type CatConfig,
+  type SuiteName,
+  type TestEntry,
+} from './cat-config.js';
+import { Connector } from './connector.js';
+import { configPathOf, type RunContext } from './context.js';
+import { fail, formatResult, noProblems, summary, type Result } from './results.js';
+import { connectorConfig, startAcceptanceSimulator, writeConfig } from './simulator.js';
+import { runBasicRead } from './suites/basic-read.js';
+import { runConnection } from './suites/connection.js';
+import { runDiscovery } from './suites/discovery.js';
+import { runFullRefresh } from './suites/full-refresh.js';
+import { runIncremental } from './suites/incremental.js';
+import { runSpec } from './suites/spec.js';
+
+type SuiteRunner = (ctx: RunContext, test: TestEntry, prefix: string) => Promise<Result[]>;
+
+export const SUITE_RUNNERS: Record<SuiteName, SuiteRunner> = {
+  spec: runSpec,
+  connection: runConnection,
+  discovery: runDiscovery,
+  basic_read: runBasicRead,
+  full_refresh: runFullRefresh,
+  incremental: runIncremental,
+};
+
+const USAGE = `usage: acceptance [--config-file acceptance-test-config.yml] [--connector "node dist/main.js"]
+  [--suites spec,connection,…] [--concurrency N] [--timeout-seconds N]`;
+
+function options(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'config-file': { type: 'string', default: 'acceptance-test-config.yml' },
+      connector: { type: 'string' },
+      suites: { type: 'string' },
+      concurrency: { type: 'string', default: String(Math.max(2, cpus().length + 1)) },
+      'timeout-seconds': { type: 'string', default: '300' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  return values;
+}
+
+/** Config paths under the YAML's secrets/ get the simulator's config; any other path is used as it is. */
+function generatedConfigPaths(cat: CatConfig, ctx: RunContext): string[] {
+  const secrets = resolve(cat.root, 'secrets') + sep;
+  const tests = Object.values(cat.acceptance_tests).flatMap((s) => s?.tests ?? []);
+  return [...new Set(tests.map((t) => configPathOf(ctx, t)))].filter((p) => p.startsWith(secrets));
+}
+
+export async function main(argv: string[], print: (line: string) => void): Promise<number> {
+  const opts = options(argv);
+  if (opts.help) return (print(USAGE), 0);
+  const file = resolve(opts['config-file']);
+  const loaded = loadCatConfig(file);
+  const results: Result[] = [
+    { id: 'config/valid', ...noProblems(loaded.problems, relative(process.cwd(), file)) },
+  ];
+  const cat = loaded.config;
+  if (cat)
+    results.push({
+      id: 'config/strictness',
+      ...noProblems(strictnessProblems(cat), `test_strictness_level ${cat.test_strictness_level}`),
+    });
+  results.forEach((r) => print(formatResult(r)));
+  if (cat === undefined || results.some((r) => r.status === 'fail')) return finish(results, print);
+
+  const command = opts.connector?.split(' ').filter(Boolean) ?? [
+    process.execPath,
+    resolve(cat.root, 'dist/main.js'),
+  ];
+  const env = Object.fromEntries(
+    Object.entries(cat.custom_environment_variables ?? {}).map(([k, v]) => [k, String(v)]),
+  );
+  const connector = new Connector({
+    command,
+    cwd: cat.root,
+    env,
+    timeoutMs: 600_000,
+    concurrency: Number(opts.concurrency),
+  });
+  const ctx: RunContext = { cat, connector, defaultTimeoutMs: Number(opts['timeout-seconds']) * 1000 };
+  const sim = await startAcceptanceSimulator();
+  try {
+    for (const path of generatedConfigPaths(cat, ctx)) writeConfig(path, connectorConfig(sim));
+    const wanted = opts.suites?.split(',') ?? SUITES;
+    const pending = SUITES.filter((s) => wanted.includes(s)).map((name) => runSuite(ctx, name));
+    // Suites run at once (the connector caps concurrent runs); their lines print in suite order.
+    for (const suite of pending) (await suite).forEach((r) => (results.push(r), print(formatResult(r))));
+  } finally {
+    await sim.close();
+    connector.close();
+  }
+  return finish(results, print);
+}
+
+async function runSuite(ctx: RunContext, name: SuiteName): Promise<Result[]> {
+  const suite = ctx.cat.acceptance_tests[name];
+  if (suite === undefined) return [{ id: name, status: 'skip', detail: 'not configured' }];
+  if (suite.bypass_reason) return [{ id: name, status: 'skip', detail: `bypassed: ${suite.bypass_reason}` }];
+  const tests = suite.tests ?? [];
+  const runs = tests.map(async (test, i) => {
+    const prefix = tests.length > 1 ? `${name}[${i + 1}]` : name;
+    try {
+      return await SUITE_RUNNERS[name](ctx, test, prefix);
+    } catch (error) {
+      return [{ id: `${prefix}/setup`, ...fail(error instanceof Error ? error.message : String(error)) }];
+    }
+  });
+  return (await Promise.all(runs)).flat();
+}
+
+function finish(results: readonly Result[], print: (line: string) => void): number {
+  const { failed, line } = summary(results);
+  print(line);
+  return failed > 0 ? 1 : 0;
+}
