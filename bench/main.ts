@@ -1,0 +1,96 @@
+// `npm run bench`: every scenario against the simulator in its own process, medians of several runs, the
+// targets of issue 7 with pass or miss, into bench/results.json (full scale) and a table on stdout.
+//   BENCH_SCALE=small npm run bench          a smoke run of a minute or two, into bench/out/
+//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, startup)
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBench } from './context.js';
+import type { ScenarioResult, Target } from './result.js';
+import type { Bench } from './runs.js';
+import { scaleFrom, type Scale } from './scale.js';
+import { adminScenario } from './scenarios/admin.js';
+import { analyticsScenario } from './scenarios/analytics.js';
+import { budgetScenario } from './scenarios/budget.js';
+import { latencyScenario } from './scenarios/latency.js';
+import { logsScenario } from './scenarios/logs.js';
+import { startupScenario } from './scenarios/startup.js';
+import { load, machine } from './stats.js';
+
+type Scenario = (bench: Bench, scale: Scale) => Promise<ScenarioResult | null>;
+
+const SCENARIOS: Record<string, Scenario> = {
+  startup: startupScenario,
+  analytics: analyticsScenario,
+  admin: adminScenario,
+  logs: logsScenario,
+  latency: latencyScenario,
+  budget: budgetScenario,
+};
+
+function pick(only: string | undefined): string[] {
+  if (only === undefined) return Object.keys(SCENARIOS);
+  const names = only.split(',').map((s) => s.trim());
+  const unknown = names.filter((n) => !(n in SCENARIOS));
+  if (unknown.length > 0)
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  return names;
+}
+
+function line(t: Target): string {
+  const measured = typeof t.measured === 'number' ? String(t.measured) : JSON.stringify(t.measured);
+  return `${t.pass ? 'MET   ' : 'MISSED'} ${t.id.padEnd(44)} ${measured.slice(0, 60).padEnd(60)} ${t.threshold}`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const scale = scaleFrom(process.env.BENCH_SCALE);
+  const root = resolve('.');
+  const bench = createBench(root);
+  const started = new Date();
+  const loadBefore = load();
+  const sections: Record<string, unknown> = {};
+  const targets: Target[] = [];
+  try {
+    for (const name of pick(values.only)) {
+      const t0 = Date.now();
+      process.stderr.write(`bench: ${name}…\n`);
+      const result = await SCENARIOS[name]!(bench, scale);
+      if (result === null) continue;
+      sections[result.name] = { ...result.section, scenario_seconds: (Date.now() - t0) / 1000 };
+      targets.push(...result.targets);
+      for (const t of result.targets) process.stderr.write(`  ${line(t)}\n`);
+    }
+  } finally {
+    rmSync(bench.dir, { recursive: true, force: true });
+  }
+  const results = {
+    generated_at: started.toISOString(),
+    scale: scale.name,
+    runs_per_measurement: scale.runs,
+    machine: machine(root),
+    load_average: { before: loadBefore, after: load() },
+    note: 'Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall).',
+    targets,
+    scenarios: sections,
+  };
+  const out =
+    scale.name === 'full' && values.only === undefined
+      ? join(root, 'bench/results.json')
+      : join(root, `bench/out/results-${scale.name}.json`);
+  mkdirSync(join(out, '..'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `\n${targets.filter((t) => t.pass).length} of ${targets.length} targets met (scale ${scale.name}); results in ${out}`,
+  );
+  for (const t of targets) console.log(line(t));
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
