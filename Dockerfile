@@ -1,22 +1,21 @@
 # The connector image: `docker build -t codexconnector/source-openai-codex:dev .`
-# Stage 1 compiles TypeScript with the dev toolchain; stage 2 carries only what `node dist/main.js` needs.
+# Stage 1 bundles the TypeScript sources with the dev toolchain; stage 2 carries only what `node dist/main.js` needs.
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /build
 COPY package.json package-lock.json ./
-# Dev dependencies (TypeScript) and the optional DuckDB package, whose types the demo's sources import.
+# Dev dependencies: esbuild bundles src/ (with undici, zod and yargs) into dist/.
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/
 COPY src ./src
-COPY schemas ./schemas
 RUN npm run build
 
 FROM node:24-bookworm-slim
 WORKDIR /airbyte/integration_code
 ENV NODE_ENV=production
-COPY package.json package-lock.json ./
-# Production dependencies only: @duckdb/node-api is optional and used by the `demo` command alone.
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+# The bundles need no node_modules: every run-time dependency is inside dist/. (@duckdb/node-api, the
+# demo's optional database, is left out; `demo` says so if run here.)
+COPY package.json ./
 COPY --from=build /build/dist ./dist
 COPY schemas ./schemas
 USER node

@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs';
 import type { ApiClient } from './api/client.js';
 import { loadConfig } from './config/load.js';
+import { packageFile } from './package-root.js';
 import { secretKeys, type Config } from './config/schema.js';
 import type { Redactor } from './protocol/output.js';
 import type { StreamOpener } from './sources.js';
 import type { StreamDef } from './stream-def.js';
 import { STREAMS } from './streams.js';
 
-export const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string })
+  .version;
 
 export const realDeps = {
   now: () => Date.now(),

@@ -33,12 +33,16 @@ describe('packaging', () => {
     expect(metadata.suggestedStreams?.streams).toEqual(suggested);
   });
 
-  it('builds from node:<major>-<codename>-slim, runs as the node user with production dependencies only', () => {
+  it('builds from node:<major>-<codename>-slim and runs the bundles as the node user, installing nothing', () => {
     const dockerfile = readFileSync('Dockerfile', 'utf8');
     expect(image.baseImages.every((b) => /^node:\d+-(bookworm|trixie)-slim$/.test(b))).toBe(true);
     const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(finalStage).toMatch(/^USER node$/m);
-    expect(finalStage).toMatch(/npm ci --omit=dev --omit=optional/);
+    expect(finalStage).toMatch(/^COPY --from=build \/build\/dist \.\/dist$/m);
+    expect(finalStage).not.toMatch(/npm (ci|install)/);
+    // Everything the bundles need is inside them, so nothing may be left to install at run time.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: object };
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
   });
 
   it('keeps the metadata fields Airbyte requires', () => {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.js';
 import type { DiscoveredStream } from './ddl.js';
 
 export interface ProtocolMessage {
@@ -14,13 +15,12 @@ export interface ProtocolMessage {
 
 export type MessageHandler = (message: ProtocolMessage) => Promise<void> | void;
 
-/** `dist/demo/index.js` → `dist/main.js`; run from the sources (tests), the built `dist/main.js` at the root. */
+/** The built connector, `dist/main.js` under the package root (from the bundle and from the sources alike). */
 export function connectorEntry(): string {
-  const candidates = [new URL('../main.js', import.meta.url), new URL('../../dist/main.js', import.meta.url)];
-  const found = candidates.map((u) => fileURLToPath(u)).find((p) => existsSync(p));
-  if (found === undefined)
+  const main = fileURLToPath(packageFile('dist/main.js'));
+  if (!existsSync(main))
     throw new Error('The connector is not built: run `npm run build` first (dist/main.js is missing).');
-  return found;
+  return main;
 }
 
 function parseLine(line: string): ProtocolMessage | undefined {
