@@ -1,8 +1,17 @@
 // UTC day arithmetic on `YYYY-MM-DD` strings. Days compare correctly as strings.
 const DAY_MS = 86_400_000;
 
+// Rows come in time order, so the last day formatted is nearly always the next one asked for.
+let lastDay = NaN;
+let lastText = '';
+
 export function dayOf(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
+  const day = Math.floor(epochMs / DAY_MS);
+  if (day !== lastDay) {
+    lastText = new Date(epochMs).toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastText;
 }
 
 export function dayStartMs(day: string): number {

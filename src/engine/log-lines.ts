@@ -5,8 +5,8 @@ import { SourceError } from './errors.js';
 import type { LogFileRef } from './sync-log-files.js';
 import type { Partition, Row, SyncEvent } from './types.js';
 
-/** One line of a downloaded file: its parsed JSON, or why it did not parse. */
-export type LogLine = { line: number; value: unknown } | { line: number; error: string };
+/** One line of a downloaded file: its parsed JSON (and its size in bytes), or why it did not parse. */
+export type LogLine = { line: number; value: unknown; bytes?: number } | { line: number; error: string };
 
 /** A downloaded, verified file, until `dispose` removes it. */
 export interface LocalLogFile {

@@ -1,6 +1,7 @@
 // Pagination as an async generator: request, yield, find the next token, stop when there is none.
 // Guards against a token that repeats (the API bug that makes naive clients loop for days) and keeps
-// going over empty pages while the API says there is more.
+// going over empty pages while the API says there is more. The next page is requested as soon as its token
+// is known, so the network works while the consumer emits the current page (one page ahead, no more).
 import { SourceError } from './errors.js';
 
 export interface Page<T> {
@@ -12,29 +13,37 @@ export interface Page<T> {
 
 export type FetchPage<T> = (token: string | null) => Promise<Page<T>>;
 
+/** Why the page's next token cannot be followed, or null when it can. */
+function tokenProblem(what: string, page: Page<unknown>, seen: Set<string>): SourceError | null {
+  if (page.next === null || page.next === '') {
+    return new SourceError(
+      `${what}: the API said has_more but gave no next page token; stopping instead of looping.`,
+      { code: 'PAGING_NO_TOKEN', failureType: 'system_error' },
+    );
+  }
+  if (seen.has(page.next)) {
+    return new SourceError(
+      `${what}: the API returned a page token it had already returned; stopping instead of looping forever.`,
+      { code: 'PAGING_LOOP', failureType: 'system_error' },
+    );
+  }
+  return null;
+}
+
 export async function* paginate<T>(what: string, fetchPage: FetchPage<T>): AsyncGenerator<T[]> {
   const seen = new Set<string>();
-  let token: string | null = null;
+  let pending: Promise<Page<T>> = fetchPage(null);
   for (;;) {
-    const page: Page<T> = await fetchPage(token);
+    const page: Page<T> = await pending;
+    const problem = page.hasMore ? tokenProblem(what, page, seen) : null;
+    if (page.hasMore && problem === null) {
+      seen.add(page.next as string);
+      pending = fetchPage(page.next);
+      pending.catch(() => undefined); // surfaces at the next await; unobserved if the consumer stops first
+    }
+    // A page's rows are handed out before a problem with its token is reported, as they always were.
     if (page.rows.length > 0) yield page.rows;
     if (!page.hasMore) return;
-    if (page.next === null || page.next === '') {
-      throw new SourceError(
-        `${what}: the API said has_more but gave no next page token; stopping instead of looping.`,
-        {
-          code: 'PAGING_NO_TOKEN',
-          failureType: 'system_error',
-        },
-      );
-    }
-    if (seen.has(page.next)) {
-      throw new SourceError(
-        `${what}: the API returned a page token it had already returned; stopping instead of looping forever.`,
-        { code: 'PAGING_LOOP', failureType: 'system_error' },
-      );
-    }
-    seen.add(page.next);
-    token = page.next;
+    if (problem !== null) throw problem;
   }
 }

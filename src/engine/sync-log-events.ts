@@ -25,7 +25,9 @@ import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
 export type { LocalLogFile, LogLine } from './log-lines.js';
 
+/** Events handed out at once: at most this many, and at most about BATCH_BYTES of them (events can be large). */
 const BATCH = 500;
+const BATCH_BYTES = 1024 * 1024;
 
 export interface LogEventsPlan extends LogListing {
   /** One attempt at downloading and verifying a file; throws a retryable SourceError on a bad transfer. */
@@ -118,6 +120,7 @@ async function* emitFile(
 ): AsyncGenerator<SyncEvent> {
   ids.startFile();
   let batch: Row[] = [];
+  let bytes = 0;
   for await (const line of local.lines()) {
     const event = eventOf(line);
     if (typeof event === 'string') {
@@ -129,9 +132,11 @@ async function* emitFile(
       continue;
     }
     batch.push(event);
-    if (batch.length >= BATCH) {
+    bytes += 'bytes' in line ? (line.bytes ?? 0) : 0;
+    if (batch.length >= BATCH || bytes >= BATCH_BYTES) {
       yield { type: 'records', records: plan.toRecords(batch, partition, file) };
       batch = [];
+      bytes = 0;
       yield* drainLogs(tally);
     }
   }

@@ -51,15 +51,19 @@ export function connectionStatus(status: 'SUCCEEDED' | 'FAILED', message: string
   return { type: 'CONNECTION_STATUS', connectionStatus: { status, message } };
 }
 
-// JSON.stringify leaves these raw inside strings, but Python's splitlines() (used by Airbyte's tests and
-// platform) breaks lines on them; escaping keeps one message on one line for every reader.
-// eslint-disable-next-line no-control-regex -- matching these control characters is the point
-const LINE_BREAKER = /[\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
-const LINE_BREAKERS = new RegExp(LINE_BREAKER.source, 'g');
+// Python's splitlines() (used by Airbyte's tests and platform) also breaks lines on \v \f \x1c-\x1e, U+0085,
+// U+2028 and U+2029. JSON.stringify escapes every control character below U+0020, so only the last three can
+// appear raw in its output; escaping them keeps one message on one line for every reader.
+const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
+
+/** Escapes the separators above. Cheap when there are none: a one-byte string cannot hold U+2028/U+2029. */
+export function escapeLineBreakers(json: string): string {
+  if (json.indexOf('\u2028') === -1 && json.indexOf('\u2029') === -1 && json.indexOf('\u0085') === -1) {
+    return json;
+  }
+  return json.replace(LINE_BREAKERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 export function serialize(message: unknown): string {
-  const json = JSON.stringify(message);
-  return LINE_BREAKER.test(json)
-    ? json.replace(LINE_BREAKERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : json;
+  return escapeLineBreakers(JSON.stringify(message));
 }

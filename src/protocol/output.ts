@@ -1,7 +1,8 @@
 // The only writer of stdout. Batches lines into large writes, waits for 'drain' (backpressure), and
-// redacts every configured secret before anything leaves the process.
+// redacts every configured secret before anything leaves the process. Escaping and redaction run once per
+// batch rather than once per line: a line is whole JSON, so nothing can straddle two lines of a batch.
 import type { Writable } from 'node:stream';
-import { serialize, type Message } from './messages.js';
+import { escapeLineBreakers, type Message } from './messages.js';
 
 const FLUSH_BYTES = 64 * 1024;
 
@@ -35,16 +36,22 @@ export class Output {
     if (this.size >= FLUSH_BYTES) await this.flush();
   }
 
+  /** Queues messages (a page of records) and writes once, if the batch is large enough. */
+  async emitAll(messages: Iterable<Message>): Promise<void> {
+    for (const message of messages) this.queue(message);
+    if (this.size >= FLUSH_BYTES) await this.flush();
+  }
+
   /** Queues a message without writing (for synchronous callers such as retry logs). */
   queue(message: Message): void {
-    const line = this.redactor.redact(serialize(message)) + '\n';
-    this.buffer.push(line);
-    this.size += line.length;
+    const line = JSON.stringify(message);
+    this.buffer.push(line, '\n');
+    this.size += line.length + 1;
   }
 
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
-    const chunk = this.buffer.join('');
+    const chunk = this.redactor.redact(escapeLineBreakers(this.buffer.join('')));
     this.buffer = [];
     this.size = 0;
     if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));

@@ -49,7 +49,8 @@ async function readStream(def: StreamDef, saved: unknown, deps: ReadDeps): Promi
   try {
     for await (const event of deps.open(def, prior)) {
       if (event.type === 'records') {
-        for (const record of event.records) await out.emit(recordMessage(name, record, deps.now()));
+        const emittedAt = deps.now();
+        await out.emitAll(event.records.map((record) => recordMessage(name, record, emittedAt)));
         count += event.records.length;
       } else if (event.type === 'state') {
         await out.emit(stateMessage(name, event.state, count));

@@ -11,16 +11,15 @@ export function shapeWithWorkspace(stream: string): (row: Row, partition: Partit
   };
 }
 
-/** The partition of an event carries its file: `log_file_id` and `log_file_end_time` (the listing's text). */
+/**
+ * The partition of an event carries its file: `log_file_id` and `log_file_end_time` (the listing's text).
+ * Events are fresh from JSON.parse and used once, so the fields are added in place.
+ */
 export function shapeLogEvent(row: Row, partition: Partition): Row[] {
-  return [
-    {
-      ...row,
-      workspace_id: partition.workspace_id ?? '',
-      log_file_id: partition.log_file_id ?? '',
-      log_file_end_time: partition.log_file_end_time ?? '',
-    },
-  ];
+  row.workspace_id = partition.workspace_id ?? '';
+  row.log_file_id = partition.log_file_id ?? '';
+  row.log_file_end_time = partition.log_file_end_time ?? '';
+  return [row];
 }
 
 /**
