@@ -13,6 +13,7 @@ import { planLogFiles } from './plans/log-files.js';
 import { planCursorScan, planFullRefresh } from './plans/scan.js';
 import type { StreamDef, SyncStyle } from './stream-def.js';
 import { privacyTransform } from './transform/privacy.js';
+import { dropRawJson } from './engine/raw-json.js';
 
 export type StreamOpener = (def: StreamDef, prior: StreamState | undefined) => AsyncIterable<SyncEvent>;
 
@@ -42,11 +43,19 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
 
 export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
   const config = client.config;
-  const privacy = privacyTransform({
+  const transform = privacyTransform({
     email: config.email_handling,
     content: config.content_handling,
     salt: config.hash_salt ?? '',
   });
+  // The transform rewrites records in place, so a record's own JSON bytes no longer stand for it.
+  const rewrites = config.email_handling !== 'keep' || config.content_handling !== 'keep';
+  const privacy = rewrites
+    ? (record: Row) => {
+        dropRawJson(record);
+        return transform(record);
+      }
+    : transform;
   return (def, prior) => {
     const style = PLANNERS[def.sync];
     if (style === undefined) throw new Error(`${def.name}: no planner for sync style ${def.sync}`);

@@ -1,28 +1,39 @@
-// The only writer of stdout. Batches lines into large writes, waits for 'drain' (backpressure), and
+// The only writer of stdout. Batches lines into large writes of bytes, waits for 'drain' (backpressure), and
 // redacts every configured secret before anything leaves the process. Escaping and redaction run once per
-// batch rather than once per line: a line is whole JSON, so nothing can straddle two lines of a batch.
+// batch, on its bytes: a line is whole JSON, so nothing can straddle two lines of a batch.
 import type { Writable } from 'node:stream';
-import { escapeLineBreakers, type Message } from './messages.js';
+import { rawJsonOf } from '../engine/raw-json.js';
+import type { Row } from '../engine/types.js';
+import { escapeLineBreakerBytes, recordMessage, type Message } from './messages.js';
 
 const FLUSH_BYTES = 64 * 1024;
+const MASK = '**********';
 
 export class Redactor {
   private readonly secrets: string[] = [];
+  private readonly encoded: Buffer[] = [];
 
   add(secret: string | undefined): void {
-    if (secret !== undefined && secret.length >= 4 && !this.secrets.includes(secret))
+    if (secret !== undefined && secret.length >= 4 && !this.secrets.includes(secret)) {
       this.secrets.push(secret);
+      this.encoded.push(Buffer.from(secret));
+    }
   }
 
   redact(text: string): string {
     let out = text;
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('**********');
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
     return out;
+  }
+
+  redactBytes(bytes: Buffer): Buffer {
+    const found = this.encoded.some((secret) => bytes.indexOf(secret) !== -1);
+    return found ? Buffer.from(this.redact(bytes.toString('utf8'))) : bytes;
   }
 }
 
 export class Output {
-  private buffer: string[] = [];
+  private pieces: (string | Buffer)[] = [];
   private size = 0;
 
   constructor(
@@ -36,24 +47,55 @@ export class Output {
     if (this.size >= FLUSH_BYTES) await this.flush();
   }
 
-  /** Queues messages (a page of records) and writes once, if the batch is large enough. */
-  async emitAll(messages: Iterable<Message>): Promise<void> {
-    for (const message of messages) this.queue(message);
+  /**
+   * Queues Airbyte RECORD messages for a batch of rows and writes once, if the batch is large enough. A row
+   * that still holds the JSON bytes it came as (engine/raw-json.ts) goes out as those bytes, unserialized.
+   */
+  async emitRecords(stream: string, rows: readonly Row[], emittedAt: number): Promise<void> {
+    // The shape of recordMessage(), written around the raw bytes: {type, record: {stream, data, emitted_at}}.
+    const head = `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":`;
+    const tail = `,"emitted_at":${emittedAt}}}\n`;
+    for (const row of rows) {
+      const raw = rawJsonOf(row);
+      if (raw === undefined) {
+        this.queue(recordMessage(stream, row, emittedAt));
+      } else {
+        this.pieces.push(head, raw, tail);
+        this.size += head.length + raw.length + tail.length;
+      }
+    }
     if (this.size >= FLUSH_BYTES) await this.flush();
   }
 
   /** Queues a message without writing (for synchronous callers such as retry logs). */
   queue(message: Message): void {
     const line = JSON.stringify(message);
-    this.buffer.push(line, '\n');
+    this.pieces.push(line, '\n');
     this.size += line.length + 1;
   }
 
   async flush(): Promise<void> {
-    if (this.buffer.length === 0) return;
-    const chunk = this.redactor.redact(escapeLineBreakers(this.buffer.join('')));
-    this.buffer = [];
+    if (this.pieces.length === 0) return;
+    const batch = this.redactor.redactBytes(escapeLineBreakerBytes(toBytes(this.pieces)));
+    this.pieces = [];
     this.size = 0;
-    if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+    if (!this.stream.write(batch)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
   }
+}
+
+/** One buffer of the pieces, encoding each run of strings at once. */
+function toBytes(pieces: readonly (string | Buffer)[]): Buffer {
+  const parts: Buffer[] = [];
+  let text: string[] = [];
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      text.push(piece);
+      continue;
+    }
+    if (text.length > 0) parts.push(Buffer.from(text.join('')));
+    text = [];
+    parts.push(piece);
+  }
+  if (text.length > 0) parts.push(Buffer.from(text.join('')));
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }

@@ -5,7 +5,7 @@ import { isRecognizedState, type StreamState } from '../engine/state.js';
 import type { SyncEvent } from '../engine/types.js';
 import type { StreamDef } from '../stream-def.js';
 import type { ConfiguredStream } from './catalog.js';
-import { errorTrace, logMessage, recordMessage, stateMessage, statusMessage } from './messages.js';
+import { errorTrace, logMessage, stateMessage, statusMessage } from './messages.js';
 import type { Output } from './output.js';
 
 export interface ReadDeps {
@@ -49,8 +49,7 @@ async function readStream(def: StreamDef, saved: unknown, deps: ReadDeps): Promi
   try {
     for await (const event of deps.open(def, prior)) {
       if (event.type === 'records') {
-        const emittedAt = deps.now();
-        await out.emitAll(event.records.map((record) => recordMessage(name, record, emittedAt)));
+        await out.emitRecords(name, event.records, deps.now());
         count += event.records.length;
       } else if (event.type === 'state') {
         await out.emit(stateMessage(name, event.state, count));

@@ -1,6 +1,7 @@
 // Compliance rows → records: each gets the `workspace_id` it was read from; log events also name the file
 // they came from; Codex tasks get their times as ISO 8601 UTC strings.
 import { SourceError } from '../engine/errors.js';
+import { setFields } from '../engine/raw-json.js';
 import type { Partition, Row } from '../engine/types.js';
 import { requireString } from './common.js';
 
@@ -13,12 +14,14 @@ export function shapeWithWorkspace(stream: string): (row: Row, partition: Partit
 
 /**
  * The partition of an event carries its file: `log_file_id` and `log_file_end_time` (the listing's text).
- * Events are fresh from JSON.parse and used once, so the fields are added in place.
+ * Events are fresh from JSON.parse and used once, so the fields are added in place (and to the line's bytes).
  */
 export function shapeLogEvent(row: Row, partition: Partition): Row[] {
-  row.workspace_id = partition.workspace_id ?? '';
-  row.log_file_id = partition.log_file_id ?? '';
-  row.log_file_end_time = partition.log_file_end_time ?? '';
+  setFields(row, {
+    workspace_id: partition.workspace_id ?? '',
+    log_file_id: partition.log_file_id ?? '',
+    log_file_end_time: partition.log_file_end_time ?? '',
+  });
   return [row];
 }
 

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { recordMessage, serialize } from '../../src/protocol/messages.js';
+import { attachRawJson, setFields } from '../../src/engine/raw-json.js';
+import type { Row } from '../../src/engine/types.js';
+import { escapeLineBreakerBytes, recordMessage, serialize } from '../../src/protocol/messages.js';
 import { Output, Redactor } from '../../src/protocol/output.js';
 
 describe('serialize', () => {
@@ -30,5 +32,61 @@ describe('Output', () => {
     expect(written.split('\n').filter(Boolean)).toHaveLength(2);
     expect(written).not.toContain('sk-secret-abcdef');
     expect(written).toContain('**********');
+  });
+});
+
+describe('Output.emitRecords', () => {
+  async function written(rows: Row[], secret?: string): Promise<string> {
+    const sink = new PassThrough();
+    let text = '';
+    sink.on('data', (d: Buffer) => (text += d.toString()));
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const out = new Output(sink, redactor);
+    await out.emitRecords('compliance_logs', rows, 1234);
+    await out.flush();
+    return text;
+  }
+
+  const event = (text: string): Row => {
+    const row = JSON.parse(text) as Row;
+    attachRawJson(row, Buffer.from(text));
+    setFields(row, { workspace_id: 'ws', log_file_id: 'f1' });
+    return row;
+  };
+
+  it('writes a row that keeps its raw bytes as the same message a serialized row gives', async () => {
+    const texts = [
+      '{"event_id":"e1","prompt_text":"a\u2028b\u0085c"}',
+      '{"event_id":"e2","n":[1,{"x":null}]}',
+    ];
+    const fast = await written(texts.map(event));
+    const plain = await written(
+      texts.map((t) => ({ ...(JSON.parse(t) as Row), workspace_id: 'ws', log_file_id: 'f1' })),
+    );
+    expect(fast.split('\n').map((l) => (l === '' ? l : JSON.parse(l)))).toEqual(
+      plain.split('\n').map((l) => (l === '' ? l : JSON.parse(l))),
+    );
+    expect(fast).not.toMatch(/[\u0085\u2028\u2029]/);
+    expect(fast.split('\n')).toHaveLength(3);
+  });
+
+  it('redacts a secret that arrives inside raw bytes', async () => {
+    const text = await written(
+      [event('{"event_id":"e1","tool_output":"token sk-secret-abcdef"}')],
+      'sk-secret-abcdef',
+    );
+    expect(text).not.toContain('sk-secret-abcdef');
+    expect(text).toContain('**********');
+  });
+});
+
+describe('escapeLineBreakerBytes', () => {
+  it('escapes U+2028, U+2029 and U+0085 in UTF-8 and leaves lookalike sequences (…, “) alone', () => {
+    const input = 'a\u2028b\u2029c\u0085d \u2026 \u201c';
+    const out = escapeLineBreakerBytes(Buffer.from(input)).toString('utf8');
+    expect(out).toBe('a\\u2028b\\u2029c\\u0085d \u2026 \u201c');
+    const same = Buffer.from('plain \u2026');
+    expect(escapeLineBreakerBytes(same)).toBe(same);
   });
 });
