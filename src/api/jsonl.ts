@@ -1,7 +1,8 @@
 // JSON Lines from a local file, one line at a time: memory stays bounded whatever the file size. The last
 // line may lack its newline (the Compliance API does both); a \r before the \n is dropped. Lines are split
-// on the newline byte in reused 1 MiB buffers and decoded one by one: readline's decoder and regex cost a
-// fifth of a compliance sync. U+2028 / U+2029 inside prompts are not line ends here.
+// on the newline byte in reads of up to 1 MiB and decoded one by one: readline's decoder and regex cost a
+// fifth of a compliance sync. U+2028 / U+2029 inside prompts are not line ends here. Each read gets a fresh
+// buffer, so a line's bytes can be kept as a view into it rather than copied.
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { attachRawJson } from '../engine/raw-json.js';
@@ -15,11 +16,8 @@ const BOM = Buffer.from('\uFEFF');
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * The line's JSON, and its bytes kept beside an object so they can be emitted as they are (engine/raw-json.ts).
- * `owned`: the bytes are the caller's to keep; otherwise they are copied out of the reused chunk.
- */
-function lineOf(number: number, bytes: Buffer, owned: boolean): LogLine | undefined {
+/** The line's JSON, and its bytes kept beside an object so they can be emitted as they are (engine/raw-json.ts). */
+function lineOf(number: number, bytes: Buffer): LogLine | undefined {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
   const start = number === 1 && bytes.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
   const body = bytes.subarray(start, end);
@@ -32,36 +30,36 @@ function lineOf(number: number, bytes: Buffer, owned: boolean): LogLine | undefi
     return { line: number, error: error instanceof Error ? error.message : String(error) };
   }
   // Invalid UTF-8 decodes to U+FFFD: the bytes would then differ from the value, so only valid ones are kept.
-  if (isObject(value) && isUtf8(body)) attachRawJson(value, owned ? body : Buffer.from(body));
+  if (isObject(value) && isUtf8(body)) attachRawJson(value, body);
   return { line: number, value, bytes: body.length };
 }
 
 export async function* readJsonLines(path: string): AsyncGenerator<LogLine> {
   const file = await open(path, 'r');
-  const chunk = Buffer.allocUnsafe(CHUNK);
-  // The start of a line that runs past the end of a chunk (copied: the chunk is reused).
+  // The start of a line that runs past the end of a read.
   let carry: Buffer[] = [];
   let number = 0;
   try {
-    for (;;) {
-      const { bytesRead } = await file.read(chunk, 0, CHUNK, null);
+    let left = (await file.stat()).size;
+    while (left > 0) {
+      const chunk = Buffer.allocUnsafeSlow(Math.min(CHUNK, left));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
+      left -= bytesRead;
       const view = chunk.subarray(0, bytesRead);
       let start = 0;
       for (let nl = view.indexOf(NEWLINE); nl !== -1; nl = view.indexOf(NEWLINE, start)) {
         const piece = view.subarray(start, nl);
-        const owned = carry.length > 0;
-        const whole = owned ? Buffer.concat([...carry, piece]) : piece;
+        const whole = carry.length > 0 ? Buffer.concat([...carry, piece]) : piece;
         carry = [];
         start = nl + 1;
-        // Decoded (and its bytes copied) before the next read reuses the chunk.
-        const line = lineOf(++number, whole, owned);
+        const line = lineOf(++number, whole);
         if (line !== undefined) yield line;
       }
-      if (start < bytesRead) carry.push(Buffer.from(view.subarray(start)));
+      if (start < bytesRead) carry.push(view.subarray(start));
     }
     if (carry.length > 0) {
-      const line = lineOf(++number, Buffer.concat(carry), true);
+      const line = lineOf(++number, Buffer.concat(carry));
       if (line !== undefined) yield line;
     }
   } finally {

@@ -1,6 +1,8 @@
-// The only writer of stdout. Batches lines into large writes of bytes, waits for 'drain' (backpressure), and
-// redacts every configured secret before anything leaves the process. Escaping and redaction run once per
-// batch, on its bytes: a line is whole JSON, so nothing can straddle two lines of a batch.
+// The only writer of stdout. Batches lines into large writes, waits for 'drain' (backpressure), and redacts
+// every configured secret before anything leaves the process. A batch is written as its pieces in one
+// corked write (writev): a log event's own bytes go out as they came in, never copied into a batch buffer.
+// Escaping and redaction search each piece's bytes; a piece is whole JSON text or a whole JSON value, so
+// neither a separator nor a secret can straddle two pieces.
 import type { Writable } from 'node:stream';
 import { rawJsonOf } from '../engine/raw-json.js';
 import type { Row } from '../engine/types.js';
@@ -35,6 +37,7 @@ export class Redactor {
 export class Output {
   private pieces: (string | Buffer)[] = [];
   private size = 0;
+  private readonly heads = new Map<string, Buffer>();
 
   constructor(
     private readonly stream: Writable,
@@ -52,17 +55,18 @@ export class Output {
    * that still holds the JSON bytes it came as (engine/raw-json.ts) goes out as those bytes, unserialized.
    */
   async emitRecords(stream: string, rows: readonly Row[], emittedAt: number): Promise<void> {
-    // The shape of recordMessage(), written around the raw bytes: {type, record: {stream, data, emitted_at}}.
-    const head = `{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":`;
-    const tail = `,"emitted_at":${emittedAt}}}\n`;
+    let tail: Buffer | undefined;
     for (const row of rows) {
       const raw = rawJsonOf(row);
       if (raw === undefined) {
         this.queue(recordMessage(stream, row, emittedAt));
-      } else {
-        this.pieces.push(head, raw, tail);
-        this.size += head.length + raw.length + tail.length;
+        continue;
       }
+      // The shape of recordMessage() around the raw bytes: {type, record: {stream, data, emitted_at}}.
+      tail ??= Buffer.from(`,"emitted_at":${emittedAt}}}\n`);
+      const head = this.head(stream);
+      this.pieces.push(head, raw, tail);
+      this.size += head.length + raw.length + tail.length;
     }
     if (this.size >= FLUSH_BYTES) await this.flush();
   }
@@ -76,15 +80,27 @@ export class Output {
 
   async flush(): Promise<void> {
     if (this.pieces.length === 0) return;
-    const batch = this.redactor.redactBytes(escapeLineBreakerBytes(toBytes(this.pieces)));
+    const parts = encodeRuns(this.pieces).map((p) => this.redactor.redactBytes(escapeLineBreakerBytes(p)));
     this.pieces = [];
     this.size = 0;
-    if (!this.stream.write(batch)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+    this.stream.cork();
+    for (const part of parts) this.stream.write(part);
+    this.stream.uncork();
+    if (this.stream.writableNeedDrain) await new Promise<void>((r) => this.stream.once('drain', r));
+  }
+
+  private head(stream: string): Buffer {
+    let head = this.heads.get(stream);
+    if (head === undefined) {
+      head = Buffer.from(`{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":`);
+      this.heads.set(stream, head);
+    }
+    return head;
   }
 }
 
-/** One buffer of the pieces, encoding each run of strings at once. */
-function toBytes(pieces: readonly (string | Buffer)[]): Buffer {
+/** The pieces as buffers: each run of strings encoded at once, buffers as they are. */
+function encodeRuns(pieces: readonly (string | Buffer)[]): Buffer[] {
   const parts: Buffer[] = [];
   let text: string[] = [];
   for (const piece of pieces) {
@@ -97,5 +113,5 @@ function toBytes(pieces: readonly (string | Buffer)[]): Buffer {
     parts.push(piece);
   }
   if (text.length > 0) parts.push(Buffer.from(text.join('')));
-  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  return parts;
 }
