@@ -5,6 +5,10 @@
 // A generator is resumed only after the consumer has taken its previous value. That keeps checkpoints
 // safe when they are shared: a generator that advances a cursor does so after its records were handed
 // on, so a state snapshot taken by any other generator never runs ahead of emitted records.
+//
+// Settled steps queue up in the order they settle, and the consumer waits on one wake-up. Not
+// Promise.race: each race adds a reaction to every promise still pending, and that reaction keeps the race's
+// result (a batch of records) alive until the slow generator settles, so memory grew with file size.
 
 interface Step<T> {
   gen: AsyncGenerator<T>;
@@ -20,36 +24,53 @@ export async function* mergeGenerators<T>(
   limit: number,
 ): AsyncGenerator<T> {
   const waiting = [...starts];
-  const running = new Map<AsyncGenerator<T>, Promise<Step<T>>>();
+  const live = new Set<AsyncGenerator<T>>();
+  const ready: Step<T>[] = [];
   const cap = Math.max(1, limit);
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
   const step = (gen: AsyncGenerator<T>): void => {
-    const next = gen.next().then((result) => ({ gen, result }));
-    next.catch(() => undefined); // a failure surfaces through Promise.race below
-    running.delete(gen); // re-inserted last, so a generator that is always ready cannot starve the others
-    running.set(gen, next);
+    gen.next().then(
+      (result) => {
+        ready.push({ gen, result });
+        wake?.();
+      },
+      (error: unknown) => {
+        failure ??= { error };
+        wake?.();
+      },
+    );
   };
   const fill = (): void => {
-    while (running.size < cap) {
+    while (live.size < cap) {
       const start = waiting.shift();
       if (start === undefined) return;
-      step(start());
+      const gen = start();
+      live.add(gen);
+      step(gen);
     }
   };
   try {
     fill();
-    while (running.size > 0) {
-      const { gen, result } = await Promise.race(running.values());
-      if (result.done === true) {
-        running.delete(gen);
+    while (live.size > 0) {
+      if (failure !== undefined) throw failure.error;
+      const next = ready.shift();
+      if (next === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      if (next.result.done === true) {
+        live.delete(next.gen);
         fill();
         continue;
       }
-      yield result.value;
-      step(gen);
+      yield next.result.value;
+      step(next.gen);
     }
   } finally {
-    const left = [...running.keys()];
-    running.clear();
+    const left = [...live];
+    live.clear();
     await Promise.allSettled(left.map((gen) => gen.return(undefined)));
   }
 }

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { RecentIds } from '../../src/engine/dedupe.js';
 import { compareInstants } from '../../src/engine/instants.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { mergeGenerators } from '../../src/engine/merge.js';
 import { orderedPrefetch } from '../../src/engine/ordered-prefetch.js';
 
@@ -181,5 +183,32 @@ describe('mergeGenerators', () => {
     await expect(run()).rejects.toThrow('partition failed');
     expect(log).toContain('a closed');
     expect(log.filter((l) => l.endsWith('produced')).length).toBeLessThan(100);
+  });
+
+  it('keeps nothing the consumer has taken, however long another generator stays pending', async () => {
+    // Promise.race over long-pending promises kept every earlier result alive: memory grew with file size.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* slow(): AsyncGenerator<object> {
+      await gate;
+      yield { slow: true };
+    }
+    async function* fast(): AsyncGenerator<object> {
+      for (let i = 0; i < 300; i++) yield { payload: new Array(1000).fill(i) };
+    }
+    const merged = mergeGenerators<object>([fast, slow], 2);
+    const taken: WeakRef<object>[] = [];
+    for (let i = 0; i < 300; i++) {
+      const { value } = await merged.next();
+      taken.push(new WeakRef(value as object));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10)); // WeakRefs hold their targets until the job ends
+    gc();
+    const alive = taken.filter((ref) => ref.deref() !== undefined).length;
+    release();
+    for await (const _ of merged) void _;
+    expect(alive).toBeLessThan(5);
   });
 });
