@@ -4,7 +4,7 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /build
 COPY package.json package-lock.json ./
-# Dev dependencies: esbuild bundles src/ (with undici, zod and yargs) into dist/.
+# Dev dependencies: esbuild bundles src/ (with undici and zod) into dist/.
 RUN npm ci --no-audit --no-fund
 COPY scripts/build.mjs ./scripts/
 COPY src ./src

@@ -44,6 +44,7 @@ const ALLOWED: Record<string, string[]> = {
   simulator: ['simulator'],
   demo: ['demo', 'simulator', 'package-root.ts'],
   'package-root.ts': [],
+  'cli.ts': ['engine'],
   generated: ['generated'],
   'stream-def.ts': ['engine'],
   'streams.ts': ['streams', 'stream-def.ts'],

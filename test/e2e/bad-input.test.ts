@@ -168,7 +168,7 @@ describe('bad state', () => {
 
 describe('bad command line', () => {
   it('given an unknown command, answers one TRACE ERROR and exits non-zero', async () => {
-    expectTraceError(await runConnector(['frobnicate']), /Unknown argument: frobnicate/);
+    expectTraceError(await runConnector(['frobnicate']), /Unknown command: frobnicate/);
   });
 
   it('given read without --catalog, names the missing option', async () => {
