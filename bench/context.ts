@@ -5,7 +5,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BaselineSpec } from './baseline-types.js';
 import type { Bench } from './runs.js';
+import type { SimInfo } from './sim-types.js';
 import { TIME_BIN } from './timed.js';
 
 export function createBench(root: string): Bench {
@@ -41,4 +43,33 @@ export function createBench(root: string): Bench {
 /** YYYY-MM-DD of 00:00 UTC, `daysBack - 1` days before today: the first day of a `daysBack`-day window. */
 export function firstDay(daysBack: number, nowMs = Date.now()): string {
   return new Date(nowMs - (daysBack - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A connector config for one family of the simulator, with the budget lifted unless `extra` sets it. */
+export function simConfig(info: SimInfo, family: 'analytics' | 'compliance', extra: object = {}): object {
+  return {
+    workspace_ids: info.workspaceIds,
+    [`${family}_api_key`]: info.keys[family],
+    api_base_url: info.apiBaseUrl,
+    max_requests_per_minute: 1000,
+    ...extra,
+  };
+}
+
+/** The log-file baseline over every workspace and event type, from 30 days back (the retention). */
+export function logsBaseline(
+  info: SimInfo,
+  eventTypes: readonly string[],
+  concurrency: number,
+): BaselineSpec {
+  const after = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  return {
+    kind: 'logs',
+    auth: info.keys.compliance,
+    complianceBase: `${info.apiBaseUrl}/compliance`,
+    partitions: info.workspaceIds.flatMap((workspaceId) =>
+      eventTypes.map((eventType) => ({ workspaceId, eventType, after })),
+    ),
+    concurrency,
+  };
 }

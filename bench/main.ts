@@ -1,8 +1,9 @@
 // `npm run bench`: every scenario against the simulator in its own process, medians of several runs, the
 // targets of issue 7 with pass or miss, into bench/results.json (full scale) and a table on stdout.
 //   BENCH_SCALE=small npm run bench          a smoke run of a minute or two, into bench/out/
-//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, startup)
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, startup),
+//                                            replacing just those in the results file
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBench } from './context.js';
@@ -37,6 +38,15 @@ function pick(only: string | undefined): string[] {
   return names;
 }
 
+function readPrevious(path: string, scale: string): Record<string, unknown> {
+  if (!existsSync(path)) return {};
+  const previous = JSON.parse(readFileSync(path, 'utf8')) as {
+    scale?: string;
+    scenarios?: Record<string, unknown>;
+  };
+  return previous.scale === scale ? (previous.scenarios ?? {}) : {};
+}
+
 function line(t: Target): string {
   const measured = typeof t.measured === 'number' ? String(t.measured) : JSON.stringify(t.measured);
   return `${t.pass ? 'MET   ' : 'MISSED'} ${t.id.padEnd(44)} ${measured.slice(0, 60).padEnd(60)} ${t.threshold}`;
@@ -50,40 +60,50 @@ async function main(): Promise<number> {
   const started = new Date();
   const loadBefore = load();
   const sections: Record<string, unknown> = {};
-  const targets: Target[] = [];
   try {
     for (const name of pick(values.only)) {
       const t0 = Date.now();
       process.stderr.write(`bench: ${name}…\n`);
       const result = await SCENARIOS[name]!(bench, scale);
       if (result === null) continue;
-      sections[result.name] = { ...result.section, scenario_seconds: (Date.now() - t0) / 1000 };
-      targets.push(...result.targets);
+      sections[result.name] = {
+        ...result.section,
+        targets: result.targets,
+        scenario_seconds: (Date.now() - t0) / 1000,
+      };
       for (const t of result.targets) process.stderr.write(`  ${line(t)}\n`);
     }
   } finally {
     rmSync(bench.dir, { recursive: true, force: true });
   }
-  const results = {
+  const run = {
     generated_at: started.toISOString(),
-    scale: scale.name,
-    runs_per_measurement: scale.runs,
     machine: machine(root),
     load_average: { before: loadBefore, after: load() },
-    note: 'Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall).',
-    targets,
-    scenarios: sections,
   };
   const out =
-    scale.name === 'full' && values.only === undefined
+    scale.name === 'full'
       ? join(root, 'bench/results.json')
       : join(root, `bench/out/results-${scale.name}.json`);
+  // A run of some scenarios (--only) replaces just those in the results file, each section keeping its run.
+  const previous = values.only !== undefined ? readPrevious(out, scale.name) : {};
+  const scenarios = {
+    ...previous,
+    ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, { ...(v as object), run }])),
+  };
+  const all = Object.values(scenarios).flatMap((s) => (s as { targets?: Target[] }).targets ?? []);
+  const results = {
+    scale: scale.name,
+    runs_per_measurement: scale.runs,
+    note: 'Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall).',
+    summary: `${all.filter((t) => t.pass).length} of ${all.length} targets met`,
+    targets: all,
+    scenarios,
+  };
   mkdirSync(join(out, '..'), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(
-    `\n${targets.filter((t) => t.pass).length} of ${targets.length} targets met (scale ${scale.name}); results in ${out}`,
-  );
-  for (const t of targets) console.log(line(t));
+  console.log(`\n${results.summary} (scale ${scale.name}); results in ${out}`);
+  for (const t of all) console.log(line(t));
   return 0;
 }
 

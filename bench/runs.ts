@@ -5,7 +5,7 @@ import type { BaselineReport, BaselineSpec } from './baseline-types.js';
 import { ProtocolCounter, type Message } from './counter.js';
 import type { SimProcess } from './sim-process.js';
 import type { SimRequestRecord } from './sim-types.js';
-import { runTimed } from './timed.js';
+import { runTimed, type Timed } from './timed.js';
 
 export interface Bench {
   root: string;
@@ -86,19 +86,13 @@ export async function connectorRead(
   );
   counter.end();
   const requestLog = await sim.requests();
-  const metrics: RunMetrics = {
-    wallS: t.wallS,
-    cpuS: t.cpuS,
-    userS: t.userS,
-    sysS: t.sysS,
-    maxRssMb: t.maxRssMb,
-    records: counter.records,
-    bytesOut: counter.bytes,
-    requests: requestLog.length,
-    recordsPerS: counter.records / t.wallS,
-    mbOutPerS: counter.bytes / 1e6 / t.wallS,
-    simCpuS: (await sim.cpuSeconds()) - simCpu,
-  };
+  const metrics = metricsOf(
+    t,
+    counter.records,
+    counter.bytes,
+    requestLog.length,
+    (await sim.cpuSeconds()) - simCpu,
+  );
   return {
     metrics,
     messages: counter.messages,
@@ -128,20 +122,38 @@ export async function baselineRun(bench: Bench, sim: SimProcess, spec: BaselineS
   if (t.code !== 0) throw new Error(`baseline failed (${t.code}): ${t.stderrTail}`);
   const report = JSON.parse(out) as BaselineReport;
   const requestLog = await sim.requests();
-  const metrics: RunMetrics = {
-    wallS: t.wallS,
-    cpuS: t.cpuS,
-    userS: t.userS,
-    sysS: t.sysS,
-    maxRssMb: t.maxRssMb,
-    records: report.rows,
-    bytesOut: report.bytesOut,
-    requests: requestLog.length,
-    recordsPerS: report.rows / t.wallS,
-    mbOutPerS: report.bytesOut / 1e6 / t.wallS,
-    simCpuS: (await sim.cpuSeconds()) - simCpu,
-  };
+  const metrics = metricsOf(
+    t,
+    report.rows,
+    report.bytesOut,
+    requestLog.length,
+    (await sim.cpuSeconds()) - simCpu,
+  );
   return { metrics, report, requestLog };
+}
+
+function metricsOf(
+  t: Timed,
+  records: number,
+  bytesOut: number,
+  requests: number,
+  simCpuS: number,
+): RunMetrics {
+  const { wallS, cpuS, userS, sysS, maxRssMb } = t;
+  const recordsPerS = records / wallS;
+  return {
+    wallS,
+    cpuS,
+    userS,
+    sysS,
+    maxRssMb,
+    records,
+    bytesOut,
+    requests,
+    recordsPerS,
+    mbOutPerS: bytesOut / 1e6 / wallS,
+    simCpuS,
+  };
 }
 
 /** Messages of a type, and the TRACE errors of a run (a failed read must not pass as a fast one). */

@@ -1,7 +1,7 @@
 // Analytics: 90 days of per-user usage read by the connector and by the baseline (the same pages with undici,
 // one line per row to /dev/null). The four streams with one record per API row are compared head to head;
 // a second read of all six streams checks request economy (usage_by_client and usage_by_model re-read /usage).
-import { firstDay } from '../context.js';
+import { firstDay, simConfig } from '../context.js';
 import { alternate } from '../compare.js';
 import { ANALYTICS_JOB_OF, analyticsJobs } from '../jobs.js';
 import { pagingTarget, requestsPerStream } from '../requests.js';
@@ -18,15 +18,8 @@ export async function analyticsScenario(bench: Bench, scale: Scale): Promise<Sce
   const sim = await SimProcess.start({ seed: 7, workspaces: 1, users, days, rateLimitPerMinute: 1_000_000 });
   try {
     const { info } = sim;
-    const config = {
-      workspace_ids: info.workspaceIds,
-      analytics_api_key: info.keys.analytics,
-      api_base_url: info.apiBaseUrl,
-      start_date: firstDay(90),
-      page_size: pageSize,
-      // The simulator's limit is lifted: this measures throughput; the budget has its own scenario.
-      max_requests_per_minute: 1000,
-    };
+    // The budget is lifted (simConfig): this measures throughput; the budget has its own scenario.
+    const config = simConfig(info, 'analytics', { start_date: firstDay(90), page_size: pageSize });
     const jobs = analyticsJobs(info, pageSize);
     const spec = {
       kind: 'pages' as const,

@@ -1,7 +1,7 @@
 // The client-side budget binding: usage paged in small pages, more requests than max_requests_per_minute
 // allows in a minute, against a simulator that answers 429 past the same limit. The connector must wait
 // rather than provoke 429s, and finish. Takes over a minute by design; full scale only.
-import { firstDay } from '../context.js';
+import { firstDay, simConfig } from '../context.js';
 import { busiestWindow, perStream } from '../requests.js';
 import { mustSucceed, type ScenarioResult, type Target } from '../result.js';
 import { connectorRead, errorsOf, type Bench } from '../runs.js';
@@ -20,15 +20,13 @@ export async function budgetScenario(bench: Bench, scale: Scale): Promise<Scenar
   });
   try {
     const { info } = sim;
-    // About 1.5 budgets' worth of pages: 40 users × 30 days ÷ 40 rows a page.
-    const config = {
-      workspace_ids: info.workspaceIds,
-      analytics_api_key: info.keys.analytics,
-      api_base_url: info.apiBaseUrl,
+    // About two budgets' worth of pages: the ~760 usage rows of 40 users over 30 days (not every user works
+    // every day), 20 rows a page, against 20 requests a minute.
+    const config = simConfig(info, 'analytics', {
       start_date: firstDay(30),
-      page_size: 40,
+      page_size: 20,
       max_requests_per_minute: maxPerMinute,
-    };
+    });
     const run = await connectorRead(bench, sim, config, ['usage']);
     mustSucceed('usage under a binding budget', errorsOf(run));
     const window = busiestWindow(run.requestLog);

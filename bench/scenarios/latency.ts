@@ -4,6 +4,7 @@
 // the baseline downloading strictly one file after another: the floor of any sequential reader.
 import type { Message } from '../counter.js';
 import { alternate } from '../compare.js';
+import { logsBaseline, simConfig } from '../context.js';
 import { busiestWindow } from '../requests.js';
 import { mustSucceed, type ScenarioResult, type Target } from '../result.js';
 import { baselineRun, connectorRead, errorsOf, type Bench, type ConnectorRun } from '../runs.js';
@@ -81,23 +82,11 @@ export async function latencyScenario(bench: Bench, scale: Scale): Promise<Scena
   });
   try {
     const { info } = sim;
-    const config = {
-      workspace_ids: info.workspaceIds,
-      compliance_api_key: info.keys.compliance,
-      api_base_url: info.apiBaseUrl,
+    const config = simConfig(info, 'compliance', {
       compliance_event_types: eventTypes,
       max_requests_per_minute: BUDGET,
-    };
-    const after = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    const spec = {
-      kind: 'logs' as const,
-      auth: info.keys.compliance,
-      complianceBase: `${info.apiBaseUrl}/compliance`,
-      partitions: info.workspaceIds.flatMap((workspaceId) =>
-        eventTypes.map((eventType) => ({ workspaceId, eventType, after })),
-      ),
-      concurrency: 1,
-    };
+    });
+    const spec = logsBaseline(info, eventTypes, 1);
     let records: Emitted[] = [];
     const problems: string[] = [];
     const { compared, last } = await alternate(

@@ -2,6 +2,7 @@
 // hashed, then read line by line) and, on the largest size, throughput must reach 70% of the baseline, which
 // downloads the same files with sha256 verification and writes their bytes to /dev/null without parsing.
 import { alternate, type Compared } from '../compare.js';
+import { logsBaseline, simConfig } from '../context.js';
 import { mustSucceed, type ScenarioResult, type Target } from '../result.js';
 import { baselineRun, connectorRead, errorsOf, type Bench } from '../runs.js';
 import type { Scale } from '../scale.js';
@@ -40,25 +41,9 @@ async function runSize(bench: Bench, scale: Scale, totalMb: number): Promise<Siz
   });
   try {
     const { info } = sim;
-    const config = {
-      workspace_ids: info.workspaceIds,
-      compliance_api_key: info.keys.compliance,
-      api_base_url: info.apiBaseUrl,
-      // Lifted so that throughput, not the download budget, is measured (the budget has its own scenario).
-      max_requests_per_minute: 1000,
-    };
-    const after = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    const spec = {
-      kind: 'logs' as const,
-      auth: info.keys.compliance,
-      complianceBase: `${info.apiBaseUrl}/compliance`,
-      partitions: EVENT_TYPES.map((eventType) => ({
-        workspaceId: info.workspaceIds[0] ?? '',
-        eventType,
-        after,
-      })),
-      concurrency: 4,
-    };
+    // The budget is lifted so that throughput, not the download budget, is measured (it has its own scenario).
+    const config = simConfig(info, 'compliance');
+    const spec = logsBaseline(info, EVENT_TYPES, 4);
     const warm = await baselineRun(bench, sim, spec); // the simulator renders and hashes every file once
     const { compared } = await alternate(
       scale.runs,
