@@ -1,8 +1,15 @@
 // Streams the API cannot filter or order by time. Full refresh: read everything. Cursor scan: read
-// everything (or everything from a lower bound the API can filter on), keep rows at or after the saved
-// cursor, and advance the cursor only when the scan has ended, since rows come in no usable order.
+// everything (or everything from a lower bound the API can filter on), keep rows after the saved cursor,
+// and advance the cursor only when the scan has ended, since rows come in no usable order.
+//
+// A row can change while the scan runs, after the scan has passed it; its new time then lies after the
+// scan began. So the cursor saved is the newest time seen but never later than the scan's start less
+// SETTLE_MS (which also absorbs clock skew between the API and us): anything updated around a scan is read
+// again by the next one, and a sync after no change emits nothing.
 import { PartitionCursors, type CursorValue, type StreamState } from './state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
+
+export const SETTLE_MS = 60_000;
 
 export interface FullRefreshPlan {
   stream: string;
@@ -29,20 +36,22 @@ export interface CursorScanPlan {
   partitions: Partition[];
   /** `lower` is the saved cursor, for APIs that can filter server-side (inclusive); undefined on a first sync. */
   fetchScan(partition: Partition, lower: CursorValue | undefined): AsyncIterable<Row[]>;
+  /** The cursor value of a wall-clock instant, in the field's own form (ISO text, Unix seconds, …). */
+  cursorAt(epochMs: number): CursorValue;
 }
 
 export async function* syncCursorScan(
   plan: CursorScanPlan,
   prior: StreamState | undefined,
-  _deps: EngineDeps,
+  deps: EngineDeps,
 ): AsyncGenerator<SyncEvent> {
   const cursors = new PartitionCursors(plan.cursorField, prior);
   for (const partition of plan.partitions) {
+    const settled = plan.cursorAt(deps.now() - SETTLE_MS);
     const lower = cursors.get(partition);
     let max = lower;
     for await (const rows of plan.fetchScan(partition, lower)) {
-      // At the saved cursor itself we re-emit: at least once beats losing a row updated in the same second.
-      const kept = lower === undefined ? rows : rows.filter((r) => compare(r[plan.cursorField], lower) >= 0);
+      const kept = lower === undefined ? rows : rows.filter((r) => compare(r[plan.cursorField], lower) > 0);
       for (const row of kept) {
         const value = row[plan.cursorField];
         if (
@@ -52,6 +61,9 @@ export async function* syncCursorScan(
           max = value;
       }
       if (kept.length > 0) yield { type: 'records', records: kept };
+    }
+    if (max !== undefined && compare(max, settled) > 0) {
+      max = lower !== undefined && compare(lower, settled) > 0 ? lower : settled;
     }
     if (max !== undefined) cursors.set(partition, max);
   }

@@ -37,6 +37,8 @@ export const planFilteredScan: Planner = (ctx, prior) =>
       cursorField: ctx.def.cursorField ?? 'effective_at',
       partitions: ctx.partitions,
       fetchScan: (p, lower) => scanFrom(ctx, p, lower),
+      // effective_at is Unix seconds.
+      cursorAt: (ms) => Math.floor(ms / 1000),
     },
     prior,
     ctx.deps,

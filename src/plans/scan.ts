@@ -29,6 +29,8 @@ export const planCursorScan: Planner = (ctx, prior) =>
       cursorField: ctx.def.cursorField ?? 'updated_at',
       partitions: ctx.partitions,
       fetchScan: (p) => everything(ctx, p),
+      // Codex task times are shaped to ISO 8601 with milliseconds (shapes/compliance.ts).
+      cursorAt: (ms) => new Date(ms).toISOString(),
     },
     prior,
     ctx.deps,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { syncCursorScan, syncFullRefresh } from '../../src/engine/sync-scan.js';
-import type { SyncEvent } from '../../src/engine/types.js';
+import type { StreamState } from '../../src/engine/state.js';
+import { SETTLE_MS, syncCursorScan, syncFullRefresh } from '../../src/engine/sync-scan.js';
+import type { Row, SyncEvent } from '../../src/engine/types.js';
 
-const deps = { now: () => 0, sleep: async () => {} };
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+const deps = { now: () => NOW, sleep: async () => {} };
 
 async function collect(gen: AsyncGenerator<SyncEvent>) {
   const events: SyncEvent[] = [];
@@ -16,13 +18,21 @@ describe('cursor scan', () => {
     { id: 'b', updated_at: '2026-11-01' },
     { id: 'c', updated_at: '2026-11-02' },
   ];
-  const plan = {
+  const planOf = (data: Row[]) => ({
     stream: 'codex_tasks',
     cursorField: 'updated_at',
     partitions: [{ workspace_id: 'w' }],
     fetchScan: async function* () {
-      yield rows;
+      yield data;
     },
+    cursorAt: (ms: number) => new Date(ms).toISOString(),
+  });
+  const plan = planOf(rows);
+  const ids = (events: SyncEvent[]) =>
+    events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.id) : []));
+  const finalState = (events: SyncEvent[]) => {
+    const last = events.at(-1);
+    return last?.type === 'state' ? (last.state as StreamState) : undefined;
   };
 
   it('given unsorted rows, then state is emitted once, at the end, at the maximum cursor', async () => {
@@ -31,11 +41,26 @@ describe('cursor scan', () => {
     expect(JSON.stringify(events[1])).toContain('2026-11-03');
   });
 
-  it('given a saved cursor, then rows before it are filtered out and rows at it are re-emitted', async () => {
+  it('given a saved cursor, then only rows after it are emitted', async () => {
     const prior = { states: [{ partition: { workspace_id: 'w' }, cursor: { updated_at: '2026-11-02' } }] };
-    const events = await collect(syncCursorScan(plan, prior, deps));
-    const ids = events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.id) : []));
-    expect(ids).toEqual(['a', 'c']);
+    expect(ids(await collect(syncCursorScan(plan, prior, deps)))).toEqual(['a']);
+  });
+
+  it('given a second sync with no change, then it emits no row; given one row updated since, then only that one', async () => {
+    const first = await collect(syncCursorScan(plan, undefined, deps));
+    expect(ids(await collect(syncCursorScan(plan, finalState(first), deps)))).toEqual([]);
+    const updated = planOf([...rows.slice(1), { id: 'a', updated_at: '2026-11-05' }]);
+    expect(ids(await collect(syncCursorScan(updated, finalState(first), deps)))).toEqual(['a']);
+  });
+
+  it('given rows updated just before the scan began, then the cursor stops short and the next scan reads them again', async () => {
+    const recent = new Date(NOW - SETTLE_MS / 2).toISOString();
+    const withRecent = planOf([...rows, { id: 'd', updated_at: recent }]);
+    const first = await collect(syncCursorScan(withRecent, undefined, deps));
+    expect(JSON.stringify(finalState(first))).toContain(new Date(NOW - SETTLE_MS).toISOString());
+    // A row the first scan had passed, updated in the same instant as d: found again, nothing lost.
+    const later = planOf([...rows, { id: 'd', updated_at: recent }, { id: 'e', updated_at: recent }]);
+    expect(ids(await collect(syncCursorScan(later, finalState(first), deps)))).toEqual(['d', 'e']);
   });
 
   it('given the scan fails midway, then no state is emitted', async () => {
