@@ -46,7 +46,7 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     shape: shapeCodexTask,
     suggested: true,
     description:
-      'Codex cloud tasks (read whole each sync, emitted when updated_at is at or after the cursor).',
+      'Codex cloud tasks (read whole each sync; a task comes again when its updated_at moves past the cursor).',
   },
   {
     family: 'compliance',
