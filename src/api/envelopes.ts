@@ -7,7 +7,7 @@ import type { PagingStyle } from '../stream-def.js';
 
 // Each row must be an object; its fields are the stream's business (shapes check what they use). Checking
 // every key of every row here cost a tenth of an analytics sync's CPU.
-const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 const rows = z.array(z.custom<Row>(isRow, 'must be an object'));
 const token = z.string().nullish();
 

@@ -7,14 +7,12 @@ import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { attachRawJson } from '../engine/raw-json.js';
 import type { LogLine } from '../engine/sync-log-events.js';
-import type { Row } from '../engine/types.js';
+import { isRow } from './envelopes.js';
 
 const CHUNK = 1024 * 1024;
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 const BOM = Buffer.from('\uFEFF');
-
-const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The line's JSON, and its bytes kept beside an object so they can be emitted as they are (engine/raw-json.ts). */
 function lineOf(number: number, bytes: Buffer): LogLine | undefined {
@@ -30,7 +28,7 @@ function lineOf(number: number, bytes: Buffer): LogLine | undefined {
     return { line: number, error: error instanceof Error ? error.message : String(error) };
   }
   // Invalid UTF-8 decodes to U+FFFD: the bytes would then differ from the value, so only valid ones are kept.
-  if (isObject(value) && isUtf8(body)) attachRawJson(value, body);
+  if (isRow(value) && isUtf8(body)) attachRawJson(value, body);
   return { line: number, value, bytes: body.length };
 }
 

@@ -53,23 +53,9 @@ export function connectionStatus(status: 'SUCCEEDED' | 'FAILED', message: string
 
 // Python's splitlines() (used by Airbyte's tests and platform) also breaks lines on \v \f \x1c-\x1e, U+0085,
 // U+2028 and U+2029. JSON.stringify escapes every control character below U+0020, so only the last three can
-// appear raw in its output; escaping them keeps one message on one line for every reader.
-const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
-
-/** Escapes the separators above. Cheap when there are none: a one-byte string cannot hold U+2028/U+2029. */
-export function escapeLineBreakers(json: string): string {
-  if (json.indexOf('\u2028') === -1 && json.indexOf('\u2029') === -1 && json.indexOf('\u0085') === -1) {
-    return json;
-  }
-  return json.replace(LINE_BREAKERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-export function serialize(message: unknown): string {
-  return escapeLineBreakers(JSON.stringify(message));
-}
-
-// The same escaping on UTF-8 bytes. A lead byte never occurs inside another character's encoding, so
-// E2 80 A8 / E2 80 A9 / C2 85 found anywhere are exactly U+2028 / U+2029 / U+0085.
+// appear raw in JSON text; escaping them keeps one message on one line for every reader. The search runs on
+// the UTF-8 bytes of a batch (fast whatever the characters): a lead byte never occurs inside another
+// character's encoding, so E2 80 A8 / E2 80 A9 / C2 85 found anywhere are exactly U+2028 / U+2029 / U+0085.
 const E2_80 = Buffer.from([0xe2, 0x80]);
 const C2_85 = Buffer.from([0xc2, 0x85]);
 const ESCAPED: Record<number, Buffer> = {

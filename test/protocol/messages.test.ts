@@ -2,13 +2,17 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { attachRawJson, setFields } from '../../src/engine/raw-json.js';
 import type { Row } from '../../src/engine/types.js';
-import { escapeLineBreakerBytes, recordMessage, serialize } from '../../src/protocol/messages.js';
+import { escapeLineBreakerBytes, recordMessage, type Message } from '../../src/protocol/messages.js';
 import { Output, Redactor } from '../../src/protocol/output.js';
 
-describe('serialize', () => {
+/** A message as Output writes it: JSON text, separators escaped in its bytes. */
+const lineOf = (message: Message) =>
+  escapeLineBreakerBytes(Buffer.from(JSON.stringify(message))).toString('utf8');
+
+describe('a message as written', () => {
   it('escapes every separator that Python splitlines() breaks on, so one message stays one line', () => {
     const text = 'a\u2028b\u2029c\u0085d\u000be\u000cf\u001cg\u001dh\u001ei\nj\rk';
-    const line = serialize(recordMessage('s', { title: text }, 1));
+    const line = lineOf(recordMessage('s', { title: text }, 1));
     // eslint-disable-next-line no-control-regex -- the separators under test are control characters
     expect(line).not.toMatch(/[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/);
     expect((JSON.parse(line) as { record: { data: { title: string } } }).record.data.title).toBe(text);
