@@ -74,7 +74,10 @@ async function runTests(connection: DuckDBConnection, tests: ColumnTest[], schem
 }
 
 /** Renders, creates every model (views and tables, replaced) and runs the column tests. */
-export async function buildModels(connection: DuckDBConnection, opts: BuildOptions = {}): Promise<BuildResult> {
+export async function buildModels(
+  connection: DuckDBConnection,
+  opts: BuildOptions = {},
+): Promise<BuildResult> {
   const schema = opts.schema ?? 'main';
   const project = loadProject(opts.projectDir ?? defaultProjectDir());
   // Days are UTC: timestamps with a time zone become dates in the session's zone.

@@ -53,7 +53,11 @@ export async function buildWarehouse(
   const written = JSON.parse(await readFile(paths.config, 'utf8')) as Record<string, unknown>;
   await writeFile(paths.config, JSON.stringify({ ...written, ...config }), { mode: 0o600 });
   const noise: string[] = [];
-  const found = await discover(paths.config, () => undefined, (l) => noise.push(l));
+  const found = await discover(
+    paths.config,
+    () => undefined,
+    (l) => noise.push(l),
+  );
   if (found.streams === undefined) throw new Error(`discover failed: ${noise.join('\n')}`);
   await writeJson(paths.catalog, configuredCatalog(found.streams));
   const duckdb = await import('@duckdb/node-api');
