@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { buildModels, DEMO_VARS } from '../src/report/dbt-run.js';
 import { buildWarehouse, ensureBuilt, type Warehouse } from './helpers/warehouse.js';
-import { byKey, credits, dayAfter, dayOf, mondayOf, num, type Row } from './helpers/truth.js';
+import {
+  countDistinctBy,
+  credits,
+  dayAfter,
+  dayOf,
+  mondayOf,
+  num,
+  sumBy,
+  type Row,
+} from './helpers/truth.js';
 
 let w: Warehouse;
 let db: DuckDBInstance;
@@ -37,22 +46,24 @@ const usageTruth = (workspace = ws): Row[] => w.sim.truth.analytics.usageRows(wo
 describe('dbt marts on DuckDB, against the simulator', () => {
   it('given every workspace, then daily active users equal the distinct users with a usage row that day', async () => {
     for (const workspace of w.sim.workspaceIds) {
-      const expected = byKey(usageTruth(workspace), (r) => [dayOf(r), new Set([r.user_id])]);
+      const expected = countDistinctBy(usageTruth(workspace), (r) => [dayOf(r), r.user_id]);
       const rows = await q(
         `select cast(day as varchar) as day, active_users from codex_active_users_daily where workspace_id = '${workspace}'`,
       );
       const actual = Object.fromEntries(rows.map((r) => [r.day, Number(r.active_users)]));
-      expect(actual).toEqual(Object.fromEntries([...expected].map(([d, s]) => [d, s.size])));
+      expect(actual).toEqual(expected);
     }
   });
 
   it('given a week, then weekly active users count each person once, not once per day', async () => {
-    const expected = byKey(usageTruth(), (r) => [mondayOf(dayOf(r)), new Set([r.user_id])]);
+    const expected = countDistinctBy(usageTruth(), (r) => [mondayOf(dayOf(r)), r.user_id]);
     const rows = await q(
       `select cast(week_start as varchar) as w, active_users from codex_active_users_weekly where workspace_id = '${ws}'`,
     );
-    const actual = Object.fromEntries(rows.map((r) => [r.w, Number(r.active_users)]));
-    expect(actual).toEqual(Object.fromEntries([...expected].map(([d, s]) => [d, s.size])));
+    const actual: Record<string, number> = Object.fromEntries(
+      rows.map((r) => [String(r.w), Number(r.active_users)]),
+    );
+    expect(actual).toEqual(expected);
     const daily = await q(
       `select sum(active_users) as n from codex_active_users_daily where workspace_id = '${ws}'`,
     );
@@ -91,10 +102,10 @@ describe('dbt marts on DuckDB, against the simulator', () => {
 
   it("given clients and models, then each one's credits match, and a user's clients need not add up to the user", async () => {
     const rows = usageTruth();
-    const perClient = byKey(rows, (r) =>
+    const perClient = sumBy(rows, (r) =>
       (r.clients as Row[]).map((x) => [String(x.client_id), num(x.credits)]),
     );
-    const perModel = byKey(rows, (r) => (r.models as Row[]).map((x) => [String(x.model), num(x.credits)]));
+    const perModel = sumBy(rows, (r) => (r.models as Row[]).map((x) => [String(x.model), num(x.credits)]));
     const clientMart = await q(
       `select client_id as k, sum(credits) as v from codex_usage_client_daily where workspace_id = '${ws}' group by 1`,
     );
@@ -138,7 +149,7 @@ describe('dbt marts on DuckDB, against the simulator', () => {
 
   it('given the Admin API costs, then cost per project matches the API buckets', async () => {
     const buckets = w.sim.truth.admin.costs(w.startDate, until, ['project_id']);
-    const truth = byKey(buckets, (b) =>
+    const truth = sumBy(buckets, (b) =>
       (b.results as Row[]).map((r) => [String(r.project_id), num((r.amount as Row).value)]),
     );
     const mart = await q('select project_id as k, sum(amount) as v from openai_api_costs_daily group by 1');
@@ -151,7 +162,7 @@ describe('dbt marts on DuckDB, against the simulator', () => {
     const events = new Map<string, Row>();
     for (const e of w.sim.truth.compliance.events(ws, 'CODEX_LOG'))
       if (String(e.timestamp).slice(0, 10) >= from) events.set(String(e.event_id), e);
-    const truth = byKey([...events.values()], (e) => [String(e.event_type), 1]);
+    const truth = sumBy([...events.values()], (e) => [[String(e.event_type), 1]]);
     const mart = await q(
       `select event_type as k, sum(events) as v from codex_compliance_events_daily
        where workspace_id = '${ws}' and log_type = 'CODEX_LOG' and day >= '${from}' group by 1`,

@@ -96,7 +96,11 @@ function globals(project: DbtProject, opts: RenderOptions, frame: { current: Fra
 function exportedMacros(template: nunjucks.Template, context: object): Record<string, unknown> {
   let result: Record<string, unknown> | undefined;
   let failure: unknown;
-  template.getExported(context, null, (error: unknown, exported: unknown) => {
+  // getExported is public in nunjucks but missing from its type definitions.
+  const withExports = template as unknown as {
+    getExported(ctx: object, frame: null, cb: (error: unknown, exported: unknown) => void): void;
+  };
+  withExports.getExported(context, null, (error, exported) => {
     failure = error;
     result = exported as Record<string, unknown>;
   });

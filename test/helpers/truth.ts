@@ -26,23 +26,19 @@ export function mondayOf(day: string): string {
   return dayAfter(day, -weekday);
 }
 
-/**
- * Groups rows by the keys `pick` returns: numbers add up, sets unite. `pick` returns one pair or a list.
- */
-export function byKey<V extends number | Set<unknown>>(
-  rows: Row[],
-  pick: (row: Row) => [string, V] | [string, V][],
-): Map<string, V> {
-  const out = new Map<string, V>();
-  for (const row of rows) {
-    const picked = pick(row);
-    const pairs = (typeof picked[0] === 'string' ? [picked] : picked) as [string, V][];
-    for (const [key, value] of pairs) {
-      const prior = out.get(key);
-      if (prior === undefined) out.set(key, value);
-      else if (typeof prior === 'number') out.set(key, (prior + (value as number)) as V);
-      else for (const v of value as Set<unknown>) prior.add(v);
-    }
-  }
+/** Per key, the sum of the numbers `pick` returns for each row (a row may give several pairs). */
+export function sumBy(rows: Row[], pick: (row: Row) => [string, number][]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) for (const [key, value] of pick(row)) out.set(key, (out.get(key) ?? 0) + value);
   return out;
+}
+
+/** Per key, how many distinct values `pick` returns over the rows. */
+export function countDistinctBy(rows: Row[], pick: (row: Row) => [string, unknown]): Record<string, number> {
+  const sets = new Map<string, Set<unknown>>();
+  for (const row of rows) {
+    const [key, value] = pick(row);
+    sets.set(key, (sets.get(key) ?? new Set()).add(value));
+  }
+  return Object.fromEntries([...sets].map(([key, set]) => [key, set.size]));
 }
