@@ -42,7 +42,9 @@ const ALLOWED: Record<string, string[]> = {
   // The Singer adapter: like protocol/, it gets the stream opener from the wiring (tap.ts), never api/.
   singer: ['singer', 'engine', 'config', 'stream-def.ts', 'protocol'],
   simulator: ['simulator'],
-  demo: ['demo', 'simulator', 'package-root.ts'],
+  demo: ['demo', 'simulator', 'package-root.ts', 'report'],
+  // The dbt runner and the HTML report: DuckDB and the marts only, never the connector's internals.
+  report: ['report', 'package-root.ts'],
   'package-root.ts': [],
   'cli.ts': ['engine'],
   generated: ['generated'],

@@ -9,6 +9,7 @@ import { tableSpec, type DiscoveredStream } from './ddl.js';
 import { DuckDbSink, loadDuckDb, type DuckDbModule } from './duckdb-sink.js';
 import { daysAgo, demoPaths, loadStates, writeConfig, writeJson, type DemoPaths } from './files.js';
 import { ReadSession, type ReadOutcome } from './read-session.js';
+import { reportStep } from './report-step.js';
 import { displayPath, queryHint, streamTable, topUsers, topUsersLines, type StreamCount } from './summary.js';
 
 export interface DemoOptions {
@@ -80,11 +81,13 @@ async function demo(sim: Simulator, duckdb: DuckDbModule, paths: DemoPaths, prin
   // Without the database, a saved state would skip data that is no longer anywhere: start over.
   const prior = existsSync(paths.database) ? await loadStates(paths.state) : undefined;
   const sink = await DuckDbSink.open(duckdb, paths.database);
+  let code: number;
   try {
-    return await sync(found.streams, sink, paths, prior, print);
+    code = await sync(found.streams, sink, paths, prior, print);
   } finally {
     sink.close();
   }
+  return code === 0 ? await reportStep(paths, print) : code;
 }
 
 async function sync(
