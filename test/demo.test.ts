@@ -134,6 +134,14 @@ describe('demo, run twice in a fresh directory', () => {
     ]);
   });
 
+  it('ends with the path of the HTML report built from the dbt marts', () => {
+    for (const run of [first, second]) {
+      const last = run.lines.at(-1) ?? '';
+      expect(last).toMatch(/^Report \(5 charts, from the dbt marts in dbt\/\): \S*codex-report\.html$/);
+    }
+    expect(readFileSync(join(dir, 'codex-report.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
   it('keeps the config private and never prints a key', () => {
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, string>;
     expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);

@@ -15,6 +15,9 @@ export interface RenderOptions {
   vars?: Record<string, unknown>;
   /** Tables that exist, as `schema.table`: load_relation answers from it. */
   existing: ReadonlySet<string>;
+  /** Which `<adapter>__` macros adapter.dispatch prefers; default duckdb (tests render the others' JSON
+   * access with it; the dbt.* macros stay DuckDB's). */
+  adapterType?: string;
 }
 
 export interface RenderedModel {
@@ -57,8 +60,9 @@ function globals(project: DbtProject, opts: RenderOptions, frame: { current: Fra
   const sourceSchema = String(vars.codex_schema ?? opts.schema);
   let registry: Record<string, unknown> = {};
   const names = new Set(project.models.map((m) => m.name));
+  const adapterType = opts.adapterType ?? 'duckdb';
   return {
-    target: { type: 'duckdb', schema: opts.schema, name: 'report' },
+    target: { type: adapterType, schema: opts.schema, name: 'report' },
     dbt: DUCKDB_CROSS_DB,
     var: (name: string, fallback?: unknown) => {
       if (name in vars) return vars[name];
@@ -83,8 +87,8 @@ function globals(project: DbtProject, opts: RenderOptions, frame: { current: Fra
     },
     adapter: {
       dispatch: (name: string) => {
-        const macro = registry[`duckdb__${name}`] ?? registry[`default__${name}`];
-        if (macro === undefined) throw new Error(`dbt/: no duckdb__ or default__ macro for ${name}`);
+        const macro = registry[`${adapterType}__${name}`] ?? registry[`default__${name}`];
+        if (macro === undefined) throw new Error(`dbt/: no ${adapterType}__ or default__ macro for ${name}`);
         return macro;
       },
     },
