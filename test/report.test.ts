@@ -1,6 +1,8 @@
 // The HTML report from the marts: self-contained, every chart present, and email_handling respected (a
 // hashed or dropped email never shows), over real syncs of the simulator by the built connector.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -85,5 +87,34 @@ describe('emailHandlingOf', () => {
     expect(emailHandlingOf({})).toBe('keep');
     expect(emailHandlingOf({ email_handling: 'drop' })).toBe('drop');
     expect(() => emailHandlingOf({ email_handling: 'mask' })).toThrow(/email_handling.*keep, hash or drop/);
+  });
+});
+
+describe('npm run report (dist/report.js)', () => {
+  const REPORT = new URL('../dist/report.js', import.meta.url).pathname;
+  const run = (args: string[]) => spawnSync(process.execPath, [REPORT, ...args], { encoding: 'utf8' });
+
+  it('given a demo folder, then it writes codex-report.html there and prints its path', async () => {
+    const w = await buildWarehouse();
+    try {
+      const result = run(['--dir', w.paths.dir]);
+      const path = join(w.paths.dir, 'codex-report.html');
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^Report: \S*codex-report\.html$/);
+      expect(existsSync(path)).toBe(true);
+    } finally {
+      await w.close();
+    }
+  }, 180_000);
+
+  it('given a folder without a database, then it exits 1 and says to run the demo first', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'codex-report-empty-'));
+    try {
+      const result = run(['--dir', empty]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/No database at .*codex\.duckdb: run `npm run demo` first/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
