@@ -72,6 +72,7 @@ export async function read(
       out,
       now: realDeps.now,
       open: await makeStreamOpener(api),
+      progressEveryMs: Number(process.env.SOURCE_OPENAI_CODEX_PROGRESS_MS ?? '') || undefined,
     });
     if (failed.length > 0) {
       await out.emit(
@@ -94,4 +95,18 @@ export async function fail(error: unknown): Promise<number> {
   await out.emit(errorTrace(e.message, e.failureType, Date.now(), undefined, e.code));
   await out.flush();
   return 1;
+}
+
+/** A stop signal mid-command: what is queued goes out, then one TRACE ERROR saying so, and nothing after it. */
+export function terminated(signal: string): void {
+  out.queue(
+    errorTrace(
+      `Terminated by ${signal} before the command finished; the last STATE emitted is a safe resume point.`,
+      'transient_error',
+      Date.now(),
+      undefined,
+      'TERMINATED',
+    ),
+  );
+  out.seal();
 }

@@ -124,7 +124,7 @@ async function* emitFile(
   for await (const line of local.lines()) {
     const event = eventOf(line);
     if (typeof event === 'string') {
-      malformed(plan, partition, file, line.line, event, tally);
+      malformed(plan, partition, file, line, event, tally);
       continue;
     }
     if (!ids.add(event.event_id)) {
