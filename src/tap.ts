@@ -81,6 +81,9 @@ async function main(argv: string[]): Promise<number> {
 
 onStopSignal((signal) => {
   out.seal();
-  log.write('CRITICAL', `Terminated by ${signal}; the last STATE emitted is a safe resume point. [TERMINATED]`);
+  log.write(
+    'CRITICAL',
+    `Terminated by ${signal}; the last STATE emitted is a safe resume point. [TERMINATED]`,
+  );
 });
 process.exitCode = await main(process.argv.slice(2));

@@ -62,7 +62,12 @@ export class HttpClient {
     const timer = setTimeout(() => deadline.abort(deadlineError(what, deadlineMs)), deadlineMs);
     timer.unref(); // an abandoned body must not keep the process alive
     try {
-      const res = await request(url, { method: 'GET', headers, dispatcher: this.agent, signal: deadline.signal });
+      const res = await request(url, {
+        method: 'GET',
+        headers,
+        dispatcher: this.agent,
+        signal: deadline.signal,
+      });
       res.body.once('close', () => clearTimeout(timer));
       return { status: res.statusCode, headers: res.headers, body: res.body };
     } catch (error) {

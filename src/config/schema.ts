@@ -18,7 +18,8 @@ const secret = (order: number, title: string, description: string) =>
     .string()
     .min(1, 'must not be empty')
     .refine((v) => !CONTROL.test(v), {
-      message: 'contains a newline or another control character (a copy-paste accident?): paste the key again',
+      message:
+        'contains a newline or another control character (a copy-paste accident?): paste the key again',
     })
     .meta({ airbyte_secret: true, order, title, description });
 

@@ -10,8 +10,7 @@ import type { Partition, Row, SyncEvent } from './types.js';
  * quoting the line), or that it was longer than the line limit (`tooLongBytes`) and was not read whole.
  */
 export type LogLine =
-  | { line: number; value: unknown; bytes?: number }
-  | { line: number; error: string; tooLongBytes?: number };
+  { line: number; value: unknown; bytes?: number } | { line: number; error: string; tooLongBytes?: number };
 
 /** A downloaded, verified file, until `dispose` removes it. */
 export interface LocalLogFile {

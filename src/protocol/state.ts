@@ -35,7 +35,7 @@ export function parseState(raw: unknown): ParsedState {
   if (!Array.isArray(raw)) {
     throw configError(
       'STATE_INVALID',
-      `Invalid state: the state file must be a JSON array, as Airbyte passes it; ${SHAPES}.`,
+      `Invalid state: the state file must be a JSON array of STATE messages, as Airbyte passes it; ${SHAPES}.`,
     );
   }
   const byStream = new Map<string, unknown>();
