@@ -22,8 +22,8 @@ export const redactor = new Redactor();
 export const out = new Output(process.stdout, redactor);
 
 const configFrom = (path: string): Promise<Config> => loadConfigWithSecrets(path, redactor);
-const client = (config: Config): Promise<ApiClient> =>
-  makeApiClient(config, (m) => out.queue(logMessage('WARN', m)), 'source-openai-codex');
+const warn = (message: string): void => out.queue(logMessage('WARN', message));
+const client = (config: Config): Promise<ApiClient> => makeApiClient(config, warn, 'source-openai-codex');
 
 export async function spec(): Promise<number> {
   await out.emit(specMessage());
@@ -71,7 +71,7 @@ export async function read(
     const failed = await runRead(streams, state.byStream, {
       out,
       now: realDeps.now,
-      open: await makeStreamOpener(api),
+      open: await makeStreamOpener(api, warn),
       progressEveryMs: Number(process.env.SOURCE_OPENAI_CODEX_PROGRESS_MS ?? '') || undefined,
     });
     if (failed.length > 0) {

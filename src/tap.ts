@@ -49,7 +49,7 @@ async function sync(configPath: string, catalogPath?: string, statePath?: string
   }
   const api = await makeApiClient(config, (m) => log.write('WARN', m), 'tap-openai-codex');
   try {
-    const open = await makeStreamOpener(api);
+    const open = await makeStreamOpener(api, (m) => log.write('WARN', m));
     const failed = await runSingerRead(streams, state.bookmarks, { out, log, now: realDeps.now, open });
     if (failed.length === 0) return 0;
     log.write(

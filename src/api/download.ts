@@ -30,9 +30,9 @@ export class LogFileDownloader {
 
   constructor(
     private readonly client: ApiClient,
-    clock: Clock,
+    clock: Clock & { log?(message: string): void },
   ) {
-    this.budget = new RequestBudget(client.config.max_requests_per_minute, clock);
+    this.budget = new RequestBudget(client.config.max_requests_per_minute, clock, clock.log);
   }
 
   /** One attempt: the verified file, or a SourceError (retryable for a bad transfer). */
