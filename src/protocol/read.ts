@@ -2,7 +2,7 @@
 // TRACE ERROR, and the other streams still run. State counts the records emitted since the previous state.
 import { asSourceError } from '../engine/errors.js';
 import { isRecognizedState, type StreamState } from '../engine/state.js';
-import { checkCursors } from './state.js';
+import { checkCursors } from '../engine/cursor-check.js';
 import type { SyncEvent } from '../engine/types.js';
 import type { StreamDef } from '../stream-def.js';
 import type { ConfiguredStream } from './catalog.js';
@@ -76,7 +76,7 @@ async function readStream(
   await out.emit(statusMessage(name, 'RUNNING', deps.now()));
   let count = 0;
   try {
-    checkCursors(def, prior);
+    checkCursors(def.cursorField, prior);
     for await (const event of deps.open(def, prior)) {
       if (event.type === 'records') {
         await out.emitRecords(name, event.records, deps.now());

@@ -3,9 +3,6 @@
 import { access } from 'node:fs/promises';
 import { configError } from '../engine/errors.js';
 import { parseJsonText, readTextFile } from '../config/load.js';
-import { isDay } from '../engine/dates.js';
-import type { CursorValue, StreamState } from '../engine/state.js';
-import type { StreamDef } from '../stream-def.js';
 
 export interface ParsedState {
   byStream: Map<string, unknown>;
@@ -59,30 +56,4 @@ function streamStateOf(entry: unknown): Record<string, unknown> {
   if (e.type !== 'STATE') return e;
   const inner = e.state;
   return (typeof inner === 'object' && inner !== null ? inner : {}) as Record<string, unknown>;
-}
-
-/**
- * Fails (config_error, naming the stream) when a saved cursor of `def` cannot be read as what the stream
- * writes: a day (YYYY-MM-DD) for `date`, else an ISO time or a Unix timestamp. Left alone, such a value
- * reached the engine's date arithmetic and failed as UNEXPECTED; a guess (re-read everything) could
- * silently re-emit months of data.
- */
-export function checkCursors(def: StreamDef, prior: StreamState | undefined): void {
-  const field = def.cursorField;
-  if (field === undefined) return;
-  for (const entry of prior?.states ?? []) {
-    const value = entry.cursor[field];
-    if (value === undefined || readableCursor(field, value)) continue;
-    const shown = JSON.stringify(value).slice(0, 60);
-    throw configError(
-      'STATE_CURSOR_INVALID',
-      `the saved state's ${field} cursor for ${JSON.stringify(entry.partition)} is ${shown}, which is not ${field === 'date' ? 'a day such as 2026-01-31' : 'a time'}. Fix that value in the state, or reset this stream (remove its entry from the state) to re-read it from start_date.`,
-    );
-  }
-}
-
-function readableCursor(field: string, value: CursorValue): boolean {
-  if (field === 'date') return typeof value === 'string' && isDay(value);
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0;
-  return Number.isFinite(Date.parse(value));
 }

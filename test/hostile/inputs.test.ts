@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readJsonLines } from '../../src/api/jsonl.js';
+import { checkCursors } from '../../src/engine/cursor-check.js';
 import type { LogLine } from '../../src/engine/log-lines.js';
 import { parseState } from '../../src/protocol/state.js';
 import { complianceConfig, complianceFake, event } from './compliance-fake.js';
@@ -23,6 +24,7 @@ import {
   type Loopback,
 } from './loopback.js';
 
+const TAP = new URL('../../dist/tap.js', import.meta.url).pathname;
 const ADMIN_KEY = 'sk-admin-inputs-0123456789abcdefghijkl';
 const files = scratch();
 let server: Loopback | undefined;
@@ -105,6 +107,14 @@ const usageState = (cursor: unknown) => ({
   },
 });
 
+/** A Singer catalog in the legacy top-level `selected` style: usage (incremental) first, then users. */
+const singerCatalog = () => ({
+  streams: [
+    { tap_stream_id: 'organization_completions_usage', selected: true, replication_method: 'INCREMENTAL' },
+    { tap_stream_id: 'organization_users', selected: true },
+  ],
+});
+
 describe('state', () => {
   it('given an unparseable cursor inside a whole STATE message, when reading, then that stream fails with a config_error naming it and what to do, and the next stream still runs', async () => {
     server = await adminFake();
@@ -133,6 +143,36 @@ describe('state', () => {
     );
     expect(server.seen.some((s) => s.includes('/usage/completions'))).toBe(false);
     expect(recordsOf(child.messages, 'organization_users')).toHaveLength(1);
+  });
+
+  it('given the same cursor in a Singer bookmark, when the tap syncs, then that stream fails with STATE_CURSOR_INVALID on stderr and the next stream still runs', async () => {
+    server = await adminFake();
+    const state = {
+      bookmarks: { organization_completions_usage: usageState('last tuesday').stream.stream_state },
+    };
+    const catalog = files.write('catalog.json', singerCatalog());
+    const args = ['--config', files.write('config.json', adminConfig()), '--catalog', catalog];
+    child = start([...args, '--state', files.write('state.json', state)], {}, TAP);
+    expect((await child.exited).code).toBe(1);
+    expect(child.stderr()).toMatch(
+      /^ERROR organization_completions_usage: the saved state's date cursor for \{\} is "last tuesday".*\[STATE_CURSOR_INVALID\]$/m,
+    );
+    expect(child.stdout()).toContain('"stream":"organization_users"');
+  });
+
+  it.each([
+    ['date', '2026-11-01', true],
+    ['date', '2026-02-30', false],
+    ['date', '2026-11-01T00:00:00Z', false],
+    ['end_time', '2026-11-01T00:00:00.123456Z', true],
+    ['end_time', 'soon', false],
+    ['effective_at', 1_780_000_000, true],
+    ['effective_at', -5, false],
+  ] as const)('checks a saved %s cursor of %j (readable: %s)', (field, value, ok) => {
+    const prior = { states: [{ partition: { workspace_id: 'w' }, cursor: { [field]: value } }] };
+    const run = () => checkCursors(field, prior);
+    if (ok) expect(run).not.toThrow();
+    else expect(run).toThrow(/^the saved state's \w+ cursor for \{"workspace_id":"w"\} is .*Fix that value/);
   });
 
   it('given a 0-byte state file, when reading, then it is no state: no warning, and the sync runs', async () => {

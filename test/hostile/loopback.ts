@@ -82,8 +82,9 @@ export interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function start(args: string[], env: Record<string, string> = {}): Child {
-  const proc = spawn(process.execPath, [MAIN, ...args], {
+/** Runs the built Airbyte source (or, with `bin`, another built entry point such as dist/tap.js). */
+export function start(args: string[], env: Record<string, string> = {}, bin = MAIN): Child {
+  const proc = spawn(process.execPath, [bin, ...args], {
     env: { ...process.env, SOURCE_OPENAI_CODEX_RETRY_BASE_MS: '20', ...env },
   });
   let out = '';
