@@ -36,13 +36,17 @@ const until = async (check: () => boolean, ms: number): Promise<void> => {
   }
 };
 
+/** Users: a first page of three, then a second page that never answers. */
+const hangingSecondPage = () =>
+  loopback((_req, res, url) => {
+    if (url.searchParams.get('after') !== null) return;
+    const data = ['u1', 'u2', 'u3'].map((id) => ({ object: 'organization.user', id }));
+    sendJson(res, 200, { object: 'list', data, has_more: true, last_id: 'u3' });
+  });
+
 describe('SIGTERM', () => {
   it('given records buffered while the next page hangs, when SIGTERM arrives, then they are written, a TRACE says it was terminated, and the exit is 143', async () => {
-    server = await loopback((_req, res, url) => {
-      if (url.searchParams.get('after') !== null) return; // the second page never answers
-      const data = ['u1', 'u2', 'u3'].map((id) => ({ object: 'organization.user', id }));
-      sendJson(res, 200, { object: 'list', data, has_more: true, last_id: 'u3' });
-    });
+    server = await hangingSecondPage();
     const config = { admin_api_key: 'sk-admin-lifecycle-0123456789', admin_api_base_url: server.base };
     child = start([
       'read',
@@ -63,6 +67,26 @@ describe('SIGTERM', () => {
     expect(error?.message).toMatch(/^Terminated by SIGTERM before the command finished/);
     expect(error?.internal_message).toBe('TERMINATED');
     expect(child.stderr()).toBe('');
+  });
+
+  it('given the Singer tap waiting on a page that hangs, when SIGTERM arrives, then the records so far are written, stderr says it was terminated, and the exit is 143', async () => {
+    server = await hangingSecondPage();
+    const config = { admin_api_key: 'sk-admin-lifecycle-0123456789', admin_api_base_url: server.base };
+    const catalog = { streams: [{ tap_stream_id: 'organization_users', selected: true }] };
+    const tap = new URL('../../dist/tap.js', import.meta.url).pathname;
+    const args = [
+      '--config',
+      files.write('config.json', config),
+      '--catalog',
+      files.write('c.json', catalog),
+    ];
+    child = start(args, {}, tap);
+    await until(() => server?.seen.some((s) => s.includes('after=u3')) === true, 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    child.proc.kill('SIGTERM');
+    expect((await child.exited).code).toBe(143);
+    expect(child.messages.filter((m) => m.type === 'RECORD')).toHaveLength(3);
+    expect(child.stderr()).toMatch(/^CRITICAL Terminated by SIGTERM; .*\[TERMINATED\]$/m);
   });
 
   it('given a log file download in progress, when SIGTERM arrives, then the temporary folder is removed', async () => {
