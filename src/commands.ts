@@ -22,8 +22,8 @@ export const redactor = new Redactor();
 export const out = new Output(process.stdout, redactor);
 
 const configFrom = (path: string): Promise<Config> => loadConfigWithSecrets(path, redactor);
-const client = (config: Config): Promise<ApiClient> =>
-  makeApiClient(config, (m) => out.queue(logMessage('WARN', m)), 'source-openai-codex');
+const warn = (message: string): void => out.queue(logMessage('WARN', message));
+const client = (config: Config): Promise<ApiClient> => makeApiClient(config, warn, 'source-openai-codex');
 
 export async function spec(): Promise<number> {
   await out.emit(specMessage());
@@ -71,7 +71,8 @@ export async function read(
     const failed = await runRead(streams, state.byStream, {
       out,
       now: realDeps.now,
-      open: await makeStreamOpener(api),
+      open: await makeStreamOpener(api, warn),
+      progressEveryMs: Number(process.env.SOURCE_OPENAI_CODEX_PROGRESS_MS ?? '') || undefined,
     });
     if (failed.length > 0) {
       await out.emit(
@@ -94,4 +95,18 @@ export async function fail(error: unknown): Promise<number> {
   await out.emit(errorTrace(e.message, e.failureType, Date.now(), undefined, e.code));
   await out.flush();
   return 1;
+}
+
+/** A stop signal mid-command: what is queued goes out, then one TRACE ERROR saying so, and nothing after it. */
+export function terminated(signal: string): void {
+  out.queue(
+    errorTrace(
+      `Terminated by ${signal} before the command finished; the last STATE emitted is a safe resume point.`,
+      'transient_error',
+      Date.now(),
+      undefined,
+      'TERMINATED',
+    ),
+  );
+  out.seal();
 }

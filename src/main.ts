@@ -3,6 +3,7 @@
 // stdout; `--help` prints usage there because a person asked for it.
 import { parseCommandLine, type OptionValue } from './cli.js';
 import * as commands from './commands.js';
+import { onStopSignal } from './lifecycle.js';
 
 const str = (v: OptionValue): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: OptionValue): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -14,6 +15,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const o = line.options;
+  if (line.command !== 'simulate' && line.command !== 'demo') onStopSignal(commands.terminated);
   switch (line.command) {
     case 'spec':
       return commands.spec();

@@ -3,6 +3,7 @@
 // the Singer adapter in singer/. stdout carries the catalog or Singer messages only; logs go to stderr.
 import { readJsonFile } from './config/load.js';
 import { asSourceError } from './engine/errors.js';
+import { onStopSignal } from './lifecycle.js';
 import { Output, Redactor } from './protocol/output.js';
 import { parseTapArgs, USAGE } from './singer/args.js';
 import { singerCatalog } from './singer/catalog.js';
@@ -48,7 +49,7 @@ async function sync(configPath: string, catalogPath?: string, statePath?: string
   }
   const api = await makeApiClient(config, (m) => log.write('WARN', m), 'tap-openai-codex');
   try {
-    const open = await makeStreamOpener(api);
+    const open = await makeStreamOpener(api, (m) => log.write('WARN', m));
     const failed = await runSingerRead(streams, state.bookmarks, { out, log, now: realDeps.now, open });
     if (failed.length === 0) return 0;
     log.write(
@@ -78,4 +79,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+onStopSignal((signal) => {
+  out.seal();
+  log.write(
+    'CRITICAL',
+    `Terminated by ${signal}; the last STATE emitted is a safe resume point. [TERMINATED]`,
+  );
+});
 process.exitCode = await main(process.argv.slice(2));

@@ -49,7 +49,11 @@ export async function makeApiClient(
   return new ApiClient(config, { ...realDeps, retryBaseMs: base, log }, `${product}/${VERSION}`);
 }
 
-export async function makeStreamOpener(api: ApiClient): Promise<StreamOpener> {
+/** `log` writes a WARN at once (background retries, long waits). */
+export async function makeStreamOpener(
+  api: ApiClient,
+  log?: (message: string) => void,
+): Promise<StreamOpener> {
   const { makeOpener } = await import('./sources.js');
-  return makeOpener(api, realDeps);
+  return makeOpener(api, { ...realDeps, log });
 }

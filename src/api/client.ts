@@ -6,6 +6,7 @@ import { withRetry } from '../engine/retry.js';
 import type { EngineDeps, Row } from '../engine/types.js';
 import type { Config } from '../config/schema.js';
 import type { Family, PagingStyle } from '../stream-def.js';
+import { MIB } from './body.js';
 import { toPage, tokenParam } from './envelopes.js';
 import { HttpClient, type KeyContext } from './http.js';
 
@@ -35,8 +36,11 @@ export class ApiClient {
     private readonly deps: ApiDeps,
     userAgent: string,
   ) {
-    this.http = new HttpClient(config.request_timeout_seconds * 1000, userAgent);
-    this.budget = new RequestBudget(config.max_requests_per_minute, deps);
+    this.http = new HttpClient(
+      { timeoutMs: config.request_timeout_seconds * 1000, maxPageBytes: config.max_page_size_mb * MIB },
+      userAgent,
+    );
+    this.budget = new RequestBudget(config.max_requests_per_minute, deps, deps.log);
   }
 
   keyFor(family: Family): KeyContext | undefined {
@@ -70,7 +74,7 @@ export class ApiClient {
         await this.budget.acquire(`${budgetKey}|${url.pathname}`);
         return this.http.getJson(url, auth);
       },
-      { sleep: this.deps.sleep, log: this.deps.log, baseDelayMs: this.deps.retryBaseMs },
+      { sleep: this.deps.sleep, now: this.deps.now, log: this.deps.log, baseDelayMs: this.deps.retryBaseMs },
     );
   }
 

@@ -2,17 +2,18 @@
 // short-lived signed URL on another host; that URL is fetched with no Authorization header, its body is
 // streamed to a temporary file while hashed and counted, and only a file whose size and sha256 match the
 // listing is handed back. An expired URL (403 from the file host) gets a fresh redirect from the API.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RequestBudget, type Clock } from '../engine/budget.js';
 import { SourceError } from '../engine/errors.js';
 import type { LocalLogFile } from '../engine/sync-log-events.js';
 import type { ApiClient } from './client.js';
+import { MIB, readErrorBody } from './body.js';
 import { errorForStatus } from './errors.js';
 import { fileHostError, saveVerified, type LogFileTarget } from './download-verify.js';
 import type { KeyContext } from './http.js';
 import { readJsonLines } from './jsonl.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 
 /** Fresh redirects asked for when the file host refuses a signed URL, before the retry policy takes over. */
 const URL_REFRESHES = 2;
@@ -29,14 +30,14 @@ export class LogFileDownloader {
 
   constructor(
     private readonly client: ApiClient,
-    clock: Clock,
+    clock: Clock & { log?(message: string): void },
   ) {
-    this.budget = new RequestBudget(client.config.max_requests_per_minute, clock);
+    this.budget = new RequestBudget(client.config.max_requests_per_minute, clock, clock.log);
   }
 
   /** One attempt: the verified file, or a SourceError (retryable for a bad transfer). */
   async download(target: LogFileTarget, log: (message: string) => void): Promise<LocalLogFile> {
-    this.dir ??= mkdtemp(join(tmpdir(), 'codex-logs-'));
+    this.dir ??= makeTempDir('codex-logs-');
     const path = join(await this.dir, `${this.seq++}.jsonl`);
     const dispose = () => rm(path, { force: true });
     try {
@@ -45,7 +46,8 @@ export class LogFileDownloader {
       await dispose();
       throw error;
     }
-    return { lines: () => readJsonLines(path), dispose };
+    const maxLineBytes = this.client.config.max_log_line_size_mb * MIB;
+    return { lines: () => readJsonLines(path, maxLineBytes), dispose };
   }
 
   /** Removes the temporary directory and whatever is left in it. */
@@ -53,13 +55,14 @@ export class LogFileDownloader {
     const dir = this.dir;
     this.dir = undefined;
     const path = await dir?.catch(() => undefined);
-    if (path !== undefined) await rm(path, { recursive: true, force: true });
+    if (path !== undefined) await removeTempDir(path);
   }
 
   private async fetchTo(target: LogFileTarget, path: string, log: (m: string) => void): Promise<void> {
     for (let refresh = 0; ; refresh++) {
       const location = await this.redirect(target);
-      const res = await this.client.http.get(location, undefined);
+      const http = this.client.http;
+      const res = await http.get(location, undefined, http.downloadDeadlineMs(target.size));
       if (res.status === 200) return saveVerified(res, target, path);
       await res.body.dump().catch(() => undefined);
       if (res.status === 403 && refresh < URL_REFRESHES) {
@@ -82,7 +85,7 @@ export class LogFileDownloader {
       await res.body.dump().catch(() => undefined);
       return signedUrl(location, url, target);
     }
-    const text = await res.body.text().catch(() => '');
+    const text = await readErrorBody(res.body);
     if (res.status === 404) {
       throw new SourceError(
         `Compliance API: log file ${target.id} is no longer available (404); files are kept 30 days. Run the sync more often than that.`,
@@ -95,7 +98,7 @@ export class LogFileDownloader {
         { code: 'LOG_DOWNLOAD_NOT_REDIRECT', failureType: 'system_error' },
       );
     }
-    throw errorForStatus(res.status, res.headers, text.slice(0, 4096), `GET ${url.pathname}`, auth);
+    throw errorForStatus(res.status, res.headers, text, `GET ${url.pathname}`, auth);
   }
 
   private auth(): KeyContext {

@@ -1,7 +1,10 @@
 // The HTTP client: undici with keep-alive, Bearer auth sent only to the URL given (never across a redirect,
-// which it refuses), per-request timeouts, and every failure turned into a SourceError.
+// which it refuses), and every failure turned into a SourceError. request_timeout_seconds is a total deadline
+// for each request, body included: undici's idle timers alone let a server that drips a byte a second hold a
+// request forever.
 import { Agent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../engine/errors.js';
+import { MIB, readCapped, readErrorBody } from './body.js';
 import { errorForStatus, networkError } from './errors.js';
 
 export interface KeyContext {
@@ -17,32 +20,59 @@ export interface HttpResult {
   body: Dispatcher.ResponseData['body'];
 }
 
-const MAX_ERROR_BODY = 4096;
+export interface HttpLimits {
+  /** request_timeout_seconds, in ms: the deadline of a whole request. */
+  timeoutMs: number;
+  /** max_page_size_mb, in bytes. */
+  maxPageBytes: number;
+}
 
 export class HttpClient {
   private readonly agent: Agent;
 
   constructor(
-    timeoutMs: number,
+    readonly limits: HttpLimits,
     private readonly userAgent: string,
   ) {
     this.agent = new Agent({
       keepAliveTimeout: 30_000,
       connections: 16,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      headersTimeout: limits.timeoutMs,
+      bodyTimeout: limits.timeoutMs,
     });
   }
 
-  /** One GET; the body is left for the caller. `auth` undefined sends no Authorization (signed URLs). */
-  async get(url: URL, auth: KeyContext | undefined): Promise<HttpResult> {
+  /**
+   * A log file download may take longer than one API page: its deadline grows by a second per MiB of the
+   * size the listing gave, i.e. it may not go slower than 1 MiB/s on average.
+   */
+  downloadDeadlineMs(sizeBytes: number | undefined): number {
+    return this.limits.timeoutMs + Math.ceil((sizeBytes ?? 0) / MIB) * 1000;
+  }
+
+  /**
+   * One GET; the body is left for the caller, and the deadline keeps running until the body is closed.
+   * `auth` undefined sends no Authorization (signed URLs).
+   */
+  async get(url: URL, auth: KeyContext | undefined, deadlineMs = this.limits.timeoutMs): Promise<HttpResult> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
     if (auth) headers.authorization = `Bearer ${auth.key}`;
+    const what = `GET ${url.pathname}`;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(deadlineError(what, deadlineMs)), deadlineMs);
+    timer.unref(); // an abandoned body must not keep the process alive
     try {
-      const res = await request(url, { method: 'GET', headers, dispatcher: this.agent });
+      const res = await request(url, {
+        method: 'GET',
+        headers,
+        dispatcher: this.agent,
+        signal: deadline.signal,
+      });
+      res.body.once('close', () => clearTimeout(timer));
       return { status: res.statusCode, headers: res.headers, body: res.body };
     } catch (error) {
-      throw networkError(error, `GET ${url.pathname}`);
+      clearTimeout(timer);
+      throw error instanceof SourceError ? error : networkError(error, what);
     }
   }
 
@@ -51,14 +81,13 @@ export class HttpClient {
     const res = await this.get(url, auth);
     const what = `GET ${url.pathname}`;
     if (res.status < 200 || res.status >= 300) {
-      const text = await readLimited(res.body);
-      throw errorForStatus(res.status, res.headers, text, what, auth);
+      throw errorForStatus(res.status, res.headers, await readErrorBody(res.body), what, auth);
     }
     let text: string;
     try {
-      text = await res.body.text();
+      text = await readCapped(res, this.limits.maxPageBytes, `${auth.api} ${what}`);
     } catch (error) {
-      throw networkError(error, what);
+      throw error instanceof SourceError ? error : networkError(error, what);
     }
     try {
       return JSON.parse(text);
@@ -80,11 +109,9 @@ export class HttpClient {
   }
 }
 
-async function readLimited(body: HttpResult['body']): Promise<string> {
-  try {
-    const text = await body.text();
-    return text.slice(0, MAX_ERROR_BODY);
-  } catch {
-    return '';
-  }
+function deadlineError(what: string, ms: number): SourceError {
+  return new SourceError(
+    `${what} did not finish within ${Math.round(ms / 1000)} s: request_timeout_seconds is a total deadline for each request, body included (log file downloads get 1 s more per MiB). Raise request_timeout_seconds if the API is this slow.`,
+    { code: 'REQUEST_DEADLINE', failureType: 'transient_error', retryable: true },
+  );
 }

@@ -25,18 +25,42 @@ function lineOf(number: number, bytes: Buffer): LogLine | undefined {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line: number, error: error instanceof Error ? error.message : String(error) };
+    return { line: number, error: whereInvalid(error) };
   }
   // Invalid UTF-8 decodes to U+FFFD: the bytes would then differ from the value, so only valid ones are kept.
   if (isRow(value) && isUtf8(body)) attachRawJson(value, body);
   return { line: number, value, bytes: body.length };
 }
 
-export async function* readJsonLines(path: string): AsyncGenerator<LogLine> {
+/**
+ * Why a line is not JSON, without a character of it: V8's messages quote the input ("Unexpected token 'p',
+ * "prompt tex"... is not valid JSON"), and a log line holds prompts that content_handling may have to drop.
+ */
+function whereInvalid(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return `invalid JSON at character ${position}`;
+  return /end of JSON/i.test(message) ? 'invalid JSON: it ends too early' : 'invalid JSON';
+}
+
+/**
+ * The lines of a file. A line longer than `maxLineBytes` is never held whole: its bytes are dropped as they
+ * are read and it comes out as an error line (LOG_LINE_TOO_LONG) for the caller to skip or fail on.
+ */
+export async function* readJsonLines(path: string, maxLineBytes = Infinity): AsyncGenerator<LogLine> {
   const file = await open(path, 'r');
-  // The start of a line that runs past the end of a read.
+  // The start of a line that runs past the end of a read; `held` counts its bytes, or is -1 once it is too long.
   let carry: Buffer[] = [];
+  let held = 0;
   let number = 0;
+  const finish = (piece: Buffer): LogLine | undefined => {
+    number += 1;
+    const tooLong = held < 0 || held + piece.length > maxLineBytes;
+    const whole = carry.length > 0 && !tooLong ? Buffer.concat([...carry, piece]) : piece;
+    carry = [];
+    held = 0;
+    return tooLong ? { line: number, error: 'too long', tooLongBytes: maxLineBytes } : lineOf(number, whole);
+  };
   try {
     let left = (await file.stat()).size;
     while (left > 0) {
@@ -47,20 +71,27 @@ export async function* readJsonLines(path: string): AsyncGenerator<LogLine> {
       const view = chunk.subarray(0, bytesRead);
       let start = 0;
       for (let nl = view.indexOf(NEWLINE); nl !== -1; nl = view.indexOf(NEWLINE, start)) {
-        const piece = view.subarray(start, nl);
-        const whole = carry.length > 0 ? Buffer.concat([...carry, piece]) : piece;
-        carry = [];
+        const line = finish(view.subarray(start, nl));
         start = nl + 1;
-        const line = lineOf(++number, whole);
         if (line !== undefined) yield line;
       }
-      if (start < bytesRead) carry.push(view.subarray(start));
+      if (start < bytesRead) hold(view.subarray(start));
     }
-    if (carry.length > 0) {
-      const line = lineOf(++number, Buffer.concat(carry));
+    if (carry.length > 0 || held < 0) {
+      const line = finish(Buffer.alloc(0));
       if (line !== undefined) yield line;
     }
   } finally {
     await file.close();
+  }
+
+  function hold(rest: Buffer): void {
+    if (held >= 0 && held + rest.length <= maxLineBytes) {
+      carry.push(rest);
+      held += rest.length;
+    } else {
+      carry = [];
+      held = -1;
+    }
   }
 }

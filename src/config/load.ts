@@ -6,14 +6,16 @@ import { configError } from '../engine/errors.js';
 import { configSchema, type Config } from './schema.js';
 
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
-  let text: string;
+  return parseJsonText(await readTextFile(path, what), `${what} file ${path}`);
+}
+
+export async function readTextFile(path: string, what: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw configError('FILE_UNREADABLE', `Cannot read the ${what} file ${path} (${code}): check the path.`);
   }
-  return parseJsonText(text, `${what} file ${path}`);
 }
 
 export function parseJsonText(text: string, what: string): unknown {

@@ -9,8 +9,20 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const HANDLING = ['keep', 'hash', 'drop'] as const;
 export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
 
+// A newline or other control character (usually a copy-paste accident) cannot go into an HTTP header: say so
+// here, naming the key, instead of retrying a request that can never be sent. The value is never quoted.
+const hasControlChar = (text: string): boolean =>
+  [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
 const secret = (order: number, title: string, description: string) =>
-  z.string().min(1, 'must not be empty').meta({ airbyte_secret: true, order, title, description });
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .refine((v) => !hasControlChar(v), {
+      message:
+        'contains a newline or another control character (a copy-paste accident?): paste the key again',
+    })
+    .meta({ airbyte_secret: true, order, title, description });
 
 const baseUrl = (order: number, title: string, fallback: string, description: string) =>
   z
@@ -141,7 +153,33 @@ export const configSchema = z
       .min(1, 'must be 1 to 600')
       .max(600, 'must be 1 to 600')
       .default(60)
-      .meta({ order: 15, title: 'Request timeout (s)', description: 'Per request.' }),
+      .meta({
+        order: 15,
+        title: 'Request timeout (s)',
+        description:
+          'Total deadline of each request, body included (a log file download gets 1 s more per MiB of the file).',
+      }),
+    max_page_size_mb: z
+      .int('must be a whole number of MB')
+      .min(1, 'must be 1 to 256')
+      .max(256, 'must be 1 to 256')
+      .default(64)
+      .meta({
+        order: 16,
+        title: 'Max page size (MB)',
+        description: 'Largest JSON response read; a larger one fails the stream (PAGE_TOO_LARGE).',
+      }),
+    max_log_line_size_mb: z
+      .int('must be a whole number of MB')
+      .min(1, 'must be 1 to 256')
+      .max(256, 'must be 1 to 256')
+      .default(32)
+      .meta({
+        order: 17,
+        title: 'Max log line size (MB)',
+        description:
+          'Longest Compliance log line read; a longer one fails the stream (LOG_LINE_TOO_LONG), or is skipped and counted with skip_malformed_log_lines.',
+      }),
   })
   .superRefine((config, ctx) => {
     const keys = [config.analytics_api_key, config.compliance_api_key, config.admin_api_key];
@@ -191,8 +229,23 @@ export const configSchema = z
         path: ['start_date'],
         message: 'is not a real calendar day; it must look like 2026-01-31',
       });
+    } else if (
+      typeof config.start_date === 'string' &&
+      DAY.test(config.start_date) &&
+      config.start_date > todayUtc()
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['start_date'],
+        message: `is after today (${todayUtc()}, UTC), so there is nothing to read yet: set a day up to today`,
+      });
     }
   });
+
+/** Today as YYYY-MM-DD in UTC, the calendar start_date is compared in. */
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 export type Config = z.output<typeof configSchema>;
 

@@ -3,6 +3,8 @@
 // A request is booked when it is sent, but the API counts it when it arrives, and the first request of a
 // burst arrives later than the rest (it opens the connection). So a slot is given back only a margin after
 // the minute: without it, the bench saw the API count 21 requests in a minute against a budget of 20.
+import { waitNote } from './retry.js';
+
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -18,6 +20,8 @@ export class RequestBudget {
   constructor(
     private readonly perMinute: number,
     private readonly clock: Clock,
+    /** Told of a wait longer than LONG_WAIT_MS, so the pause shows in the log. */
+    private readonly log?: (message: string) => void,
   ) {}
 
   /** Resolves when one more request under `key` fits in the budget, and books it. */
@@ -31,7 +35,10 @@ export class RequestBudget {
         times.push(now);
         return;
       }
-      await this.clock.sleep((times[0] ?? now) + WINDOW_MS + MARGIN_MS - now);
+      const waitMs = (times[0] ?? now) + WINDOW_MS + MARGIN_MS - now;
+      const note = waitNote(waitMs, `max_requests_per_minute is ${this.perMinute}`, () => now);
+      if (note !== '') this.log?.(`Request budget used up for ${key}${note}.`);
+      await this.clock.sleep(waitMs);
     }
   }
 }

@@ -5,8 +5,12 @@ import { SourceError } from './errors.js';
 import type { LogFileRef } from './sync-log-files.js';
 import type { Partition, Row, SyncEvent } from './types.js';
 
-/** One line of a downloaded file: its parsed JSON (and its size in bytes), or why it did not parse. */
-export type LogLine = { line: number; value: unknown; bytes?: number } | { line: number; error: string };
+/**
+ * One line of a downloaded file: its parsed JSON (and its size in bytes), or why it did not parse (never
+ * quoting the line), or that it was longer than the line limit (`tooLongBytes`) and was not read whole.
+ */
+export type LogLine =
+  { line: number; value: unknown; bytes?: number } | { line: number; error: string; tooLongBytes?: number };
 
 /** A downloaded, verified file, until `dispose` removes it. */
 export interface LocalLogFile {
@@ -23,7 +27,7 @@ export interface Tally {
 
 /** The event of a line, or why it is not one. */
 export function eventOf(line: LogLine): (Row & { event_id: string }) | string {
-  if ('error' in line) return `not JSON (${line.error})`;
+  if ('error' in line) return line.tooLongBytes !== undefined ? 'too long' : `not JSON (${line.error})`;
   const value = line.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const row = value as Row;
@@ -35,13 +39,21 @@ export function malformed(
   stream: { skipMalformed: boolean },
   partition: Partition,
   file: LogFileRef,
-  line: number,
+  logLine: LogLine,
   reason: string,
   tally: Tally,
 ): void {
+  const line = logLine.line;
   if (stream.skipMalformed) {
     tally.malformed.push(`${file.id} line ${line}`);
     return;
+  }
+  const limit = 'tooLongBytes' in logLine ? logLine.tooLongBytes : undefined;
+  if (limit !== undefined) {
+    throw new SourceError(
+      `log file ${file.id} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'}) line ${line} is longer than max_log_line_size_mb (${Math.round(limit / 2 ** 20)} MB) and was not read. Raise max_log_line_size_mb (up to 256), or set skip_malformed_log_lines to skip and count such lines.`,
+      { code: 'LOG_LINE_TOO_LONG', failureType: 'system_error' },
+    );
   }
   throw new SourceError(
     `log file ${file.id} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'}) line ${line} is malformed: ${reason}. Its sha256 matched, so the file itself is bad; set skip_malformed_log_lines to skip and count such lines.`,

@@ -39,6 +39,8 @@ export function actionFor(error: SourceError): RetryAction {
 
 export interface RetryDeps {
   sleep(ms: number): Promise<void>;
+  /** For the "waiting until" of long waits; Date.now when absent. */
+  now?: () => number;
   log(message: string): void;
   random?: () => number;
   baseDelayMs?: number;
@@ -62,10 +64,21 @@ export async function withRetry<T>(what: string, attemptFn: () => Promise<T>, de
       const action = actionFor(error);
       if (!action.retry || attempt >= action.maxAttempts) throw error;
       const waitMs = error.retryAfterMs ?? backoffMs(attempt, deps);
+      const why = error.retryAfterMs !== undefined ? "the API's Retry-After" : 'backoff';
       deps.log(
-        `Retrying ${what} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${action.maxAttempts}): ${error.message}`,
+        `Retrying ${what} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${action.maxAttempts})${waitNote(waitMs, why, deps.now)}: ${error.message}`,
       );
       await deps.sleep(waitMs);
     }
   }
+}
+
+/** Waits longer than this are logged with the time they end, so a silent pause never looks like a hang. */
+export const LONG_WAIT_MS = 10_000;
+
+/** "; waiting until 2026-12-03T08:41:10Z (the API's Retry-After)" for a long wait, else nothing. */
+export function waitNote(waitMs: number, why: string, now: () => number = Date.now): string {
+  if (waitMs <= LONG_WAIT_MS) return '';
+  const until = new Date(now() + waitMs).toISOString().replace(/\.\d+Z$/, 'Z');
+  return `; waiting until ${until} (${why})`;
 }

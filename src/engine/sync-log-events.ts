@@ -82,10 +82,12 @@ async function* syncPartition(
   deps: EngineDeps,
 ): AsyncGenerator<SyncEvent> {
   const ids = new RecentIds();
-  const log = (message: string) => tally.logs.push(message);
+  // Downloads retry in the background: a live log (when given) shows a long backoff while it lasts.
+  const log = deps.log ?? ((message: string) => void tally.logs.push(message));
   const fetch = (file: LogFileRef) =>
     withRetry(`${plan.stream}: log file ${file.id}`, () => plan.fetchFile(partition, file, log), {
       sleep: deps.sleep,
+      now: deps.now,
       log,
       baseDelayMs: plan.retryBaseMs,
     });
@@ -124,7 +126,7 @@ async function* emitFile(
   for await (const line of local.lines()) {
     const event = eventOf(line);
     if (typeof event === 'string') {
-      malformed(plan, partition, file, line.line, event, tally);
+      malformed(plan, partition, file, line, event, tally);
       continue;
     }
     if (!ids.add(event.event_id)) {

@@ -13,6 +13,8 @@ export type SyncEvent =
 export interface EngineDeps {
   now(): number;
   sleep(ms: number): Promise<void>;
+  /** Writes a WARN at once, for waits a reader must see while they last (work running in the background). */
+  log?(message: string): void;
 }
 
 /** A partition names one slice of a stream's data: a workspace, a workspace and event type, or nothing. */

@@ -52,7 +52,14 @@ export function parseConfiguredCatalog(raw: unknown, available: readonly StreamD
   }
   const problems: string[] = [];
   const out: ConfiguredStream[] = [];
+  const seen = new Set<string>();
   for (const entry of parsed.data.streams) {
+    // Read twice, a stream would emit its records twice and two states racing for one cursor.
+    if (seen.has(entry.stream.name)) {
+      problems.push(`stream \`${entry.stream.name}\` is listed more than once; list each stream once`);
+      continue;
+    }
+    seen.add(entry.stream.name);
     const def = available.find((d) => d.name === entry.stream.name);
     if (def === undefined) {
       problems.push(

@@ -38,6 +38,7 @@ export class Output {
   private pieces: (string | Buffer)[] = [];
   private size = 0;
   private readonly heads = new Map<string, Buffer>();
+  private sealed = false;
 
   constructor(
     private readonly stream: Writable,
@@ -55,6 +56,7 @@ export class Output {
    * that still holds the JSON bytes it came as (engine/raw-json.ts) goes out as those bytes, unserialized.
    */
   async emitRecords(stream: string, rows: readonly Row[], emittedAt: number): Promise<void> {
+    if (this.sealed) return;
     let tail: Buffer | undefined;
     for (const row of rows) {
       const raw = rawJsonOf(row);
@@ -71,14 +73,31 @@ export class Output {
     if (this.size >= FLUSH_BYTES) await this.flush();
   }
 
-  /** Queues a message without writing (for synchronous callers such as retry logs). */
+  /**
+   * Queues a message; LOG and TRACE messages are written at once, with whatever was queued before them, so a
+   * retry notice or an error is seen while the connector waits (for a Retry-After, say), not at the next
+   * batch. Callable synchronously (retry logs); backpressure is left to the next flush.
+   */
   queue(message: Message): void {
+    if (this.sealed) return;
     const line = JSON.stringify(message);
     this.pieces.push(line, '\n');
     this.size += line.length + 1;
+    if (message.type === 'LOG' || message.type === 'TRACE') this.write();
   }
 
   async flush(): Promise<void> {
+    this.write();
+    if (this.stream.writableNeedDrain) await new Promise<void>((r) => this.stream.once('drain', r));
+  }
+
+  /** Writes what is queued, then takes nothing more: on termination, so the last line out is the TRACE. */
+  seal(): void {
+    this.write();
+    this.sealed = true;
+  }
+
+  private write(): void {
     if (this.pieces.length === 0) return;
     const parts = encodeRuns(this.pieces).map((p) => this.redactor.redactBytes(escapeLineBreakerBytes(p)));
     this.pieces = [];
@@ -86,7 +105,6 @@ export class Output {
     this.stream.cork();
     for (const part of parts) this.stream.write(part);
     this.stream.uncork();
-    if (this.stream.writableNeedDrain) await new Promise<void>((r) => this.stream.once('drain', r));
   }
 
   private head(stream: string): Buffer {

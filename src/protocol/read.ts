@@ -2,16 +2,28 @@
 // TRACE ERROR, and the other streams still run. State counts the records emitted since the previous state.
 import { asSourceError } from '../engine/errors.js';
 import { isRecognizedState, type StreamState } from '../engine/state.js';
+import { checkCursors } from '../engine/cursor-check.js';
 import type { SyncEvent } from '../engine/types.js';
 import type { StreamDef } from '../stream-def.js';
 import type { ConfiguredStream } from './catalog.js';
 import { errorTrace, logMessage, stateMessage, statusMessage } from './messages.js';
 import type { Output } from './output.js';
 
+/** A long read says how far it got at least this often, so a quiet sync never looks hung. */
+export const PROGRESS_EVERY_MS = 30_000;
+
 export interface ReadDeps {
   out: Output;
   now(): number;
   open(def: StreamDef, prior: StreamState | undefined): AsyncIterable<SyncEvent>;
+  /** PROGRESS_EVERY_MS unless given (tests shorten it). */
+  progressEveryMs?: number;
+}
+
+interface Progress {
+  done: number;
+  records: number;
+  current: string;
 }
 
 /** Returns the names of the streams that failed. */
@@ -21,15 +33,32 @@ export async function runRead(
   deps: ReadDeps,
 ): Promise<string[]> {
   const failed: string[] = [];
-  for (const { def, syncMode } of streams) {
-    const ok = await readStream(def, syncMode === 'incremental' ? states.get(def.name) : undefined, deps);
-    if (!ok) failed.push(def.name);
+  const progress: Progress = { done: 0, records: 0, current: '' };
+  const timer = setInterval(() => {
+    const text = `Progress: ${progress.done} of ${streams.length} stream(s) done, ${progress.records} record(s) so far; reading ${progress.current}.`;
+    deps.out.queue(logMessage('INFO', text));
+  }, deps.progressEveryMs ?? PROGRESS_EVERY_MS);
+  timer.unref();
+  try {
+    for (const { def, syncMode } of streams) {
+      progress.current = def.name;
+      const saved = syncMode === 'incremental' ? states.get(def.name) : undefined;
+      if (!(await readStream(def, saved, deps, progress))) failed.push(def.name);
+      progress.done += 1;
+    }
+  } finally {
+    clearInterval(timer);
   }
   await deps.out.flush();
   return failed;
 }
 
-async function readStream(def: StreamDef, saved: unknown, deps: ReadDeps): Promise<boolean> {
+async function readStream(
+  def: StreamDef,
+  saved: unknown,
+  deps: ReadDeps,
+  progress: Progress,
+): Promise<boolean> {
   const { out } = deps;
   const name = def.name;
   await out.emit(statusMessage(name, 'STARTED', deps.now()));
@@ -47,10 +76,12 @@ async function readStream(def: StreamDef, saved: unknown, deps: ReadDeps): Promi
   await out.emit(statusMessage(name, 'RUNNING', deps.now()));
   let count = 0;
   try {
+    checkCursors(def.cursorField, prior);
     for await (const event of deps.open(def, prior)) {
       if (event.type === 'records') {
         await out.emitRecords(name, event.records, deps.now());
         count += event.records.length;
+        progress.records += event.records.length;
       } else if (event.type === 'state') {
         await out.emit(stateMessage(name, event.state, count));
         count = 0;

@@ -1,6 +1,7 @@
 // The Singer sync loop: selected streams one after another, each SCHEMA first, then its RECORDs, and a STATE
 // (the bookmarks of every stream so far) at each engine checkpoint. A failing stream logs one ERROR line on
 // stderr and the others still run; the caller exits non-zero.
+import { checkCursors } from '../engine/cursor-check.js';
 import { asSourceError } from '../engine/errors.js';
 import { isRecognizedState, type StreamState } from '../engine/state.js';
 import type { SyncEvent } from '../engine/types.js';
@@ -52,6 +53,7 @@ async function syncStream(
   const prior = incremental ? priorState(name, bookmarks[name], deps) : undefined;
   let count = 0;
   try {
+    checkCursors(def.cursorField, prior);
     for await (const event of deps.open(def, prior)) {
       if (event.type === 'records') {
         const extracted = new Date(deps.now()).toISOString();

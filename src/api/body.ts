@@ -1,0 +1,55 @@
+// Reading response bodies within limits: a JSON page is read up to max_page_size_mb and no further (a
+// 200 MB page fails at the limit while it streams, instead of being held whole), an error body only up to
+// the few KB its message needs. The per-request deadline (http.ts) still runs while a body streams.
+import { SourceError } from '../engine/errors.js';
+import type { HttpResult } from './http.js';
+
+export const MIB = 1024 * 1024;
+const MAX_ERROR_BODY = 4096;
+
+type Body = HttpResult['body'];
+
+export function pageTooLarge(what: string, limitBytes: number): SourceError {
+  return new SourceError(
+    `${what}: the response is larger than max_page_size_mb (${limitBytes / MIB} MB); it was not read further. Lower page_size, or raise max_page_size_mb (up to 256) if pages this large are expected.`,
+    { code: 'PAGE_TOO_LARGE', failureType: 'system_error' },
+  );
+}
+
+/** The body as text, failing as soon as it passes `limitBytes` (a declared Content-Length is checked first). */
+export async function readCapped(res: HttpResult, limitBytes: number, what: string): Promise<string> {
+  const declared = Number(res.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    res.body.destroy();
+    throw pageTooLarge(what, limitBytes);
+  }
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes > limitBytes) {
+      res.body.destroy();
+      throw pageTooLarge(what, limitBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The first few KB of an error body (all an error message needs); '' if it cannot be read. */
+export async function readErrorBody(body: Body): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      bytes += chunk.length;
+      if (bytes >= MAX_ERROR_BODY) break;
+    }
+  } catch {
+    return '';
+  } finally {
+    body.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY);
+}
