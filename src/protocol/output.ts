@@ -1,38 +1,18 @@
 // The only writer of stdout. Batches lines into large writes, waits for 'drain' (backpressure), and redacts
-// every configured secret before anything leaves the process. A batch is written as its pieces in one
-// corked write (writev): a log event's own bytes go out as they came in, never copied into a batch buffer.
+// every configured secret, and every piece of one in any message but a record (redactor.ts), before anything
+// leaves the process. A batch is written as its pieces in one corked write (writev): a log event's own bytes
+// go out as they came in, never copied into a batch buffer.
 // Escaping and redaction search each piece's bytes; a piece is whole JSON text or a whole JSON value, so
 // neither a separator nor a secret can straddle two pieces.
 import type { Writable } from 'node:stream';
 import { rawJsonOf } from '../engine/raw-json.js';
 import type { Row } from '../engine/types.js';
 import { escapeLineBreakerBytes, recordMessage, type Message } from './messages.js';
+import type { Redactor } from './redactor.js';
+
+export { Redactor } from './redactor.js';
 
 const FLUSH_BYTES = 64 * 1024;
-const MASK = '**********';
-
-export class Redactor {
-  private readonly secrets: string[] = [];
-  private readonly encoded: Buffer[] = [];
-
-  add(secret: string | undefined): void {
-    if (secret !== undefined && secret.length >= 4 && !this.secrets.includes(secret)) {
-      this.secrets.push(secret);
-      this.encoded.push(Buffer.from(secret));
-    }
-  }
-
-  redact(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
-    return out;
-  }
-
-  redactBytes(bytes: Buffer): Buffer {
-    const found = this.encoded.some((secret) => bytes.indexOf(secret) !== -1);
-    return found ? Buffer.from(this.redact(bytes.toString('utf8'))) : bytes;
-  }
-}
 
 export class Output {
   private pieces: (string | Buffer)[] = [];
@@ -73,7 +53,9 @@ export class Output {
 
   /** Queues a message without writing (for synchronous callers such as retry logs). */
   queue(message: Message): void {
-    const line = JSON.stringify(message);
+    // Everything but records can quote text from outside (error bodies, messages): every piece of a secret
+    // goes. Records are the API's data, passed whole; flush() still masks any whole secret in them.
+    const line = JSON.stringify(message.type === 'RECORD' ? message : this.redactor.redactValue(message));
     this.pieces.push(line, '\n');
     this.size += line.length + 1;
   }
