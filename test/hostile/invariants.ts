@@ -23,8 +23,9 @@ export function expectInvariants(run: HostileRun, keys: Record<string, string>, 
   expect(run.timedOut, 'the process ran past its bound and was killed').toBe(false);
   expect(run.ms).toBeLessThan(boundMs);
   expect(keyPiecesIn(run.stdout + run.stderr, keys)).toEqual([]);
-  if (run.code !== 0)
-    expect(errorsOf(run).length, 'a failing run says why in a TRACE ERROR').toBeGreaterThan(0);
+  if (run.code === 0) return;
+  if (run.tap) expect(run.stderr, 'a failing tap says why on stderr').toMatch(/^(ERROR|CRITICAL) /m);
+  else expect(errorsOf(run).length, 'a failing run says why in a TRACE ERROR').toBeGreaterThan(0);
 }
 
 export function expectFailedLoudly(run: HostileRun, stream: string, code: string): string {

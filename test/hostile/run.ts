@@ -18,6 +18,8 @@ export interface HostileRun {
   messages: Json[];
   ms: number;
   timedOut: boolean;
+  /** The Singer tap ran: it reports failures as ERROR lines on stderr, not TRACE messages. */
+  tap: boolean;
 }
 
 /** Fresh keys per test file, shaped like real ones, so a leak of any piece of them can be searched for. */
@@ -71,7 +73,7 @@ export async function readHostile(o: ReadOptions): Promise<HostileRun> {
       ? [TAP, '--config', config, '--catalog', file('catalog.json', singerCatalog(o.streams))]
       : [MAIN, 'read', '--config', config, '--catalog', file('catalog.json', airbyteCatalog(o.streams))];
     if (o.state !== undefined) args.push('--state', file('state.json', o.state));
-    return await spawnBounded(args, o.boundMs ?? 30_000);
+    return { ...(await spawnBounded(args, o.boundMs ?? 30_000)), tap: o.tap === true };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -98,7 +100,7 @@ function singerCatalog(streams: string[]): Json {
   };
 }
 
-function spawnBounded(args: string[], boundMs: number): Promise<HostileRun> {
+function spawnBounded(args: string[], boundMs: number): Promise<Omit<HostileRun, 'tap'>> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, args, {
