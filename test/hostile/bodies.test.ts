@@ -5,7 +5,7 @@ import { HostileServer, type Reply } from './hostile-server.js';
 import { errorsOf, expectFailedLoudly, expectInvariants, expectSucceeded, recordsOf } from './invariants.js';
 import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
 
-const BOUND_MS = 30_000;
+const BOUND_MS = 20_000;
 const USAGE = `/v1/analytics/codex/workspaces/${WORKSPACE}/usage`;
 const DAY = 86_400;
 const keys = freshKeys();
@@ -26,7 +26,7 @@ const good = (): Reply => ({
 const read = (extra: Record<string, unknown> = {}) =>
   readHostile({ config: hostileConfig(server.url, keys, extra), streams: ['usage'], boundMs: BOUND_MS });
 
-describe('replies that break off, come late, or lie about their shape', () => {
+describe('replies that break off, come late, or lie about their shape', { timeout: 90_000 }, () => {
   it('given a page cut off mid-body once, then it is asked again and every row is emitted', async () => {
     server.play({ [USAGE]: [{ ...good(), cutAfterBytes: 20 }, good()] });
     const run = await read();

@@ -10,7 +10,7 @@ import { HostileServer } from './hostile-server.js';
 import { errorsOf, expectInvariants, keyPiecesIn } from './invariants.js';
 import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
 
-const BOUND_MS = 30_000;
+const BOUND_MS = 20_000;
 const USAGE = `/v1/analytics/codex/workspaces/${WORKSPACE}/usage`;
 const keys = freshKeys();
 /** 16 characters from the middle of the key: the echo the issue found leaking. */
@@ -27,7 +27,7 @@ afterAll(async () => Promise.all([server.close(), elsewhere.close()]));
 const readUsage = (tap = false) =>
   readHostile({ config: hostileConfig(server.url, keys), streams: ['usage'], boundMs: BOUND_MS, tap });
 
-describe('a server that echoes the key', () => {
+describe('a server that echoes the key', { timeout: 90_000 }, () => {
   it('finds a planted piece (the search is not vacuous)', () => {
     expect(keyPiecesIn(`said ${echo}`, keys).length).toBeGreaterThan(0);
   });
