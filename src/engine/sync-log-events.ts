@@ -15,14 +15,8 @@ import { orderedPrefetch } from './ordered-prefetch.js';
 import { withRetry } from './retry.js';
 import { FutureStamps } from './signpost.js';
 import { PartitionCursors, type StreamState } from './state.js';
-import {
-  advanceCursor,
-  clampWarning,
-  listingStart,
-  listLogFiles,
-  type LogFileRef,
-  type LogListing,
-} from './sync-log-files.js';
+import { listLogFiles, type LogFileRef, type LogListing } from './log-listing.js';
+import { advanceCursor, clampWarning, listingStart } from './sync-log-files.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
 export type { LocalLogFile, LogLine } from './log-lines.js';

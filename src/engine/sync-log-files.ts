@@ -13,7 +13,8 @@ import { FutureStamps } from './signpost.js';
 import { PartitionCursors, type StreamState } from './state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
-export { fileRef, listLogFiles, type LogFileRef, type LogListing } from './log-listing.js';
+// The listing's types, where the planners and tests have always found them.
+export type { LogFileRef, LogListing } from './log-listing.js';
 
 const DAY_MS = 86_400_000;
 
