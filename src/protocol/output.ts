@@ -1,7 +1,7 @@
 // The only writer of stdout. Batches lines into large writes, waits for 'drain' (backpressure), and redacts
-// every configured secret, and every piece of one in any message but a record (redactor.ts), before anything
-// leaves the process. A batch is written as its pieces in one corked write (writev): a log event's own bytes
-// go out as they came in, never copied into a batch buffer.
+// every configured secret, and every piece of one in log, trace and status messages (redactor.ts), before
+// anything leaves the process. A batch is written as its pieces in one corked write (writev): a log event's own
+// bytes go out as they came in, never copied into a batch buffer.
 // Escaping and redaction search each piece's bytes; a piece is whole JSON text or a whole JSON value, so
 // neither a separator nor a secret can straddle two pieces.
 import type { Writable } from 'node:stream';
@@ -13,6 +13,13 @@ import type { Redactor } from './redactor.js';
 export { Redactor } from './redactor.js';
 
 const FLUSH_BYTES = 64 * 1024;
+
+/**
+ * Messages that quote text from outside (error bodies, API messages): every piece of a secret goes. The others
+ * keep their text, so a secret made of words cannot mask a stream name in a CATALOG or a field in a STATE;
+ * records are the API's data, passed whole. flush() still masks any whole secret in every message.
+ */
+const QUOTES_OUTSIDE = new Set(['LOG', 'TRACE', 'CONNECTION_STATUS']);
 
 export class Output {
   private pieces: (string | Buffer)[] = [];
@@ -53,9 +60,9 @@ export class Output {
 
   /** Queues a message without writing (for synchronous callers such as retry logs). */
   queue(message: Message): void {
-    // Everything but records can quote text from outside (error bodies, messages): every piece of a secret
-    // goes. Records are the API's data, passed whole; flush() still masks any whole secret in them.
-    const line = JSON.stringify(message.type === 'RECORD' ? message : this.redactor.redactValue(message));
+    const line = JSON.stringify(
+      QUOTES_OUTSIDE.has(message.type) ? this.redactor.redactValue(message) : message,
+    );
     this.pieces.push(line, '\n');
     this.size += line.length + 1;
   }

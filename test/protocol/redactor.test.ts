@@ -122,6 +122,20 @@ describe('writers use the piece redactor', () => {
     expect(written).toContain('bad key **********');
   });
 
+  it('given a secret made of words, then a CATALOG or STATE keeps its names (only log, trace and status messages lose pieces)', async () => {
+    const sink = new PassThrough();
+    let written = '';
+    sink.on('data', (d: Buffer) => (written += d.toString()));
+    const redactor = new Redactor();
+    redactor.add('<OpenAI organization Admin API key>');
+    const out = new Output(sink, redactor);
+    await out.emit({ type: 'CATALOG', catalog: { streams: [{ name: 'organization_users' }] } });
+    await out.emit(logMessage('INFO', 'organization_users: done'));
+    await out.flush();
+    expect(written).toContain('"name":"organization_users"');
+    expect(written).toContain('**********_users: done');
+  });
+
   it('given a Singer stderr line quoting a piece of a key, then it is masked', () => {
     const sink = new PassThrough();
     let written = '';
