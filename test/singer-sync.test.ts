@@ -144,7 +144,7 @@ describe('failures', () => {
   });
 
   it('given a rejected key, names the key and never prints it', async () => {
-    const wrong = 'sk-wrong-analytics-key-000000000000';
+    const wrong = 'sk-wrong-Zx81Qp0LmN4r7TfYb2Hc5e';
     const run = await sync(['usage'], [], configWith({ analytics_api_key: wrong }));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^ERROR usage: .*analytics_api_key was rejected \(401\).*\[HTTP_401\]$/m);

@@ -7,7 +7,7 @@ import type { EngineDeps, Row } from '../engine/types.js';
 import type { Config } from '../config/schema.js';
 import type { Family, PagingStyle } from '../stream-def.js';
 import { MIB } from './body.js';
-import { toPage, tokenParam } from './envelopes.js';
+import { rowIdentity, toPage, tokenParam } from './envelopes.js';
 import { HttpClient, type KeyContext } from './http.js';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -87,14 +87,18 @@ export class ApiClient {
     budgetKey: string,
   ): AsyncGenerator<Row[]> {
     const what = `${KEYS[family].api} GET ${url.pathname}`;
-    yield* paginate<Row>(what, async (token) => {
-      const pageUrl = withQuery(url, query);
-      if (token !== null) {
-        const [name, value] = tokenParam(paging, token);
-        pageUrl.searchParams.set(name, value);
-      }
-      return toPage(paging, await this.getJson(family, pageUrl, budgetKey), what);
-    });
+    yield* paginate<Row>(
+      what,
+      async (token) => {
+        const pageUrl = withQuery(url, query);
+        if (token !== null) {
+          const [name, value] = tokenParam(paging, token);
+          pageUrl.searchParams.set(name, value);
+        }
+        return toPage(paging, await this.getJson(family, pageUrl, budgetKey), what);
+      },
+      rowIdentity,
+    );
   }
 
   async close(): Promise<void> {

@@ -53,6 +53,18 @@ function nextToken(style: PagingStyle, env: Record<string, unknown>): string | n
   }
 }
 
+/**
+ * A raw row's identity within one page loop, for the progress bound (engine/progress.ts): its `id`, else
+ * its time bucket and user (Analytics rows and Admin usage buckets have no id). Only ever compared within
+ * one stream's loop, so it need not be a primary key, only distinct for distinct rows of a well-behaved API.
+ */
+export function rowIdentity(row: Row): string {
+  if (typeof row.id === 'string' || typeof row.id === 'number') return `id ${row.id}`;
+  const actor = (isRow(row.actor) ? row.actor : {}) as Row;
+  const who = row.user_id ?? actor.user_id ?? row.email ?? '';
+  return `t ${String(row.start_time)} ${String(row.end_time)} ${String(who)}`;
+}
+
 /** The query parameter (and value) that carries a token back to the API. */
 export function tokenParam(style: PagingStyle, token: string): [string, string] {
   switch (style) {

@@ -2,7 +2,9 @@
 // Guards against a token that repeats (the API bug that makes naive clients loop for days) and keeps
 // going over empty pages while the API says there is more. The next page is requested as soon as its token
 // is known, so the network works while the consumer emits the current page (one page ahead, no more).
+// Fresh tokens that bring nothing new are caught by the progress bound (progress.ts).
 import { SourceError } from './errors.js';
+import { ProgressGuard } from './progress.js';
 
 export interface Page<T> {
   rows: T[];
@@ -30,12 +32,18 @@ function tokenProblem(what: string, page: Page<unknown>, seen: Set<string>): Sou
   return null;
 }
 
-export async function* paginate<T>(what: string, fetchPage: FetchPage<T>): AsyncGenerator<T[]> {
+/** `identify` gives a row's identity, so pages of rows already served count as no progress. */
+export async function* paginate<T>(
+  what: string,
+  fetchPage: FetchPage<T>,
+  identify?: (row: T) => string,
+): AsyncGenerator<T[]> {
   const seen = new Set<string>();
+  const progress = new ProgressGuard<T>(what, identify);
   let pending: Promise<Page<T>> = fetchPage(null);
   for (;;) {
     const page: Page<T> = await pending;
-    const problem = page.hasMore ? tokenProblem(what, page, seen) : null;
+    const problem = page.hasMore ? (tokenProblem(what, page, seen) ?? progress.problem(page.rows)) : null;
     if (page.hasMore && problem === null) {
       seen.add(page.next as string);
       pending = fetchPage(page.next);

@@ -3,7 +3,8 @@
 //   order within its partition, with up to `prefetch` files downloading ahead; partitions (workspace and
 //   event type) run side by side, since the API budgets downloads per workspace;
 // - a partition's cursor becomes a file's end_time once all its events were handed out, so every
-//   checkpoint is a file boundary for every partition, and resuming re-reads from the next file;
+//   checkpoint is a file boundary for every partition, and resuming re-reads from the next file; never past
+//   the signpost (the time the stream's sync began), with a WARN for a file stamped later (signpost.ts);
 // - a file that fails (sha mismatch, truncated, reset, expired URL) is fetched again with the retry
 //   policy's backoff, a LOG line each; when retries run out the stream fails and state stays put;
 // - event ids seen in the current and two previous files are dropped (delivery is at least once).
@@ -12,15 +13,10 @@ import { mergeGenerators } from './merge.js';
 import { drainLogs, eventOf, malformed, summary, type LocalLogFile, type Tally } from './log-lines.js';
 import { orderedPrefetch } from './ordered-prefetch.js';
 import { withRetry } from './retry.js';
+import { FutureStamps } from './signpost.js';
 import { PartitionCursors, type StreamState } from './state.js';
-import {
-  advanceCursor,
-  clampWarning,
-  listingStart,
-  listLogFiles,
-  type LogFileRef,
-  type LogListing,
-} from './sync-log-files.js';
+import { listLogFiles, type LogFileRef, type LogListing } from './log-listing.js';
+import { advanceCursor, clampWarning, listingStart } from './sync-log-files.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
 export type { LocalLogFile, LogLine } from './log-lines.js';
@@ -49,6 +45,8 @@ export async function* syncLogEvents(
   const cursors = new PartitionCursors(plan.cursorField, prior);
   const tally: Tally = { duplicates: 0, malformed: [], logs: [] };
   const nowMs = deps.now();
+  const signpost = new Date(nowMs).toISOString();
+  const clock: Signpost = { at: signpost, future: new FutureStamps(plan.stream, signpost) };
   let warned = false;
   const partition = async function* (p: Partition): AsyncGenerator<SyncEvent> {
     const saved = cursors.get(p);
@@ -57,7 +55,7 @@ export async function* syncLogEvents(
       warned = true;
       yield clampWarning(plan, start.clampedFrom, start.after);
     }
-    yield* syncPartition(plan, p, start.after, cursors, tally, deps);
+    yield* syncPartition(plan, p, { after: start.after, ...clock }, cursors, tally, deps);
   };
   try {
     yield* mergeGenerators(
@@ -73,10 +71,16 @@ export async function* syncLogEvents(
   yield { type: 'state', state: cursors.snapshot() };
 }
 
+/** Where a partition's listing starts and stops, and the stream's note of files stamped after the stop. */
+interface Signpost {
+  at: string;
+  future: FutureStamps;
+}
+
 async function* syncPartition(
   plan: LogEventsPlan,
   partition: Partition,
-  after: string,
+  span: Signpost & { after: string },
   cursors: PartitionCursors,
   tally: Tally,
   deps: EngineDeps,
@@ -91,14 +95,15 @@ async function* syncPartition(
       log,
       baseDelayMs: plan.retryBaseMs,
     });
-  const files = orderedPrefetch(eachFile(plan, partition, after), fetch, plan.prefetch, (f) => f.dispose());
+  const listed = eachFile(plan, partition, span.after, span.at);
+  const files = orderedPrefetch(listed, fetch, plan.prefetch, (f) => f.dispose());
   for await (const { item: file, value: local } of files) {
     try {
       yield* emitFile(plan, partition, file, local, ids, tally);
     } finally {
       await local.dispose();
     }
-    advanceCursor(cursors, partition, file.endTime);
+    yield* advanceCursor(cursors, partition, file, span.future, span.at);
     yield* drainLogs(tally);
     yield { type: 'state', state: cursors.snapshot() };
   }
@@ -108,8 +113,9 @@ async function* eachFile(
   plan: LogEventsPlan,
   partition: Partition,
   after: string,
+  signpost: string,
 ): AsyncGenerator<LogFileRef> {
-  for await (const page of listLogFiles(plan, partition, after)) yield* page;
+  for await (const page of listLogFiles(plan, partition, after, signpost)) yield* page;
 }
 
 async function* emitFile(

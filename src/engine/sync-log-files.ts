@@ -3,33 +3,20 @@
 //   as `after` (the API lists files whose end_time is strictly later) exactly as the API wrote it;
 // - a first sync starts at start_date 00:00Z, or 30 days back (the API keeps files 30 days), clamped
 //   to those 30 days with a warning;
-// - pages follow `last_end_time`; has_more with a null or non-advancing last_end_time is an API fault
-//   that fails the stream instead of looping; files come in ascending end_time, so each page checkpoints.
-import { SourceError, systemError } from './errors.js';
-import { compareInstants, instantNs } from './instants.js';
-import type { Page } from './paging.js';
+// - pages follow the listing (log-listing.ts), which stops at the signpost; files come in ascending
+//   end_time, so each page checkpoints;
+// - a file stamped after the signpost (the time the stream's sync began) is emitted, but moves the cursor
+//   only to the signpost, with a WARN (signpost.ts).
+import { compareInstants } from './instants.js';
+import { listLogFiles, partitionText, type LogFileRef, type LogListing } from './log-listing.js';
+import { FutureStamps } from './signpost.js';
 import { PartitionCursors, type StreamState } from './state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
+// The listing's types, where the planners and tests have always found them.
+export type { LogFileRef, LogListing } from './log-listing.js';
+
 const DAY_MS = 86_400_000;
-
-export interface LogFileRef {
-  id: string;
-  /** The listing's end_time, verbatim. */
-  endTime: string;
-  row: Row;
-}
-
-export interface LogListing {
-  stream: string;
-  cursorField: string;
-  partitions: Partition[];
-  startDate: string | undefined;
-  /** Days the API keeps files (30). */
-  maxDaysBack: number;
-  /** One page of the listing of files strictly after `after`; `next` is its last_end_time. */
-  listPage(partition: Partition, after: string): Promise<Page<Row>>;
-}
 
 export interface LogFilesPlan extends LogListing {
   toRecords(rows: Row[], partition: Partition): Row[];
@@ -49,62 +36,25 @@ export function listingStart(
   return { after: `${listing.startDate}T00:00:00Z` };
 }
 
-/** The files of one partition after `after`, page by page, each page in listing order. */
-export async function* listLogFiles(
-  listing: LogListing,
+/**
+ * Moves a partition's cursor to a file's end_time, keeping the later of the saved and the new cursor, as
+ * instants, but never past the signpost; returns the WARN for a file stamped after it.
+ */
+export function advanceCursor(
+  cursors: PartitionCursors,
   partition: Partition,
-  after: string,
-): AsyncGenerator<LogFileRef[]> {
-  let from = after;
-  for (;;) {
-    const page = await listing.listPage(partition, from);
-    const files = page.rows.map((row) => fileRef(listing.stream, row));
-    // `after` is strict on the API side; a file at or before it would be a re-listing bug: skip it.
-    const fresh = files.filter((f) => (compareInstants(f.endTime, from) ?? 1) > 0);
-    if (fresh.length > 0) yield fresh;
-    if (!page.hasMore) return;
-    from = nextAfter(listing.stream, partition, from, page.next);
-  }
-}
-
-function nextAfter(stream: string, partition: Partition, from: string, next: string | null): string {
-  const where = `${stream} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'})`;
-  if (next === null) {
-    throw new SourceError(
-      `${where}: the Compliance API said has_more but gave last_end_time null; stopping instead of looping. This is an API fault; retry later or report it.`,
-      { code: 'PAGING_NO_TOKEN', failureType: 'system_error' },
-    );
-  }
-  if ((compareInstants(next, from) ?? 0) <= 0) {
-    throw new SourceError(
-      `${where}: the Compliance API said has_more but last_end_time ${next} does not advance past ${from}; stopping instead of looping forever. This is an API fault; retry later or report it.`,
-      { code: 'PAGING_NOT_ADVANCING', failureType: 'system_error' },
-    );
-  }
-  return next;
-}
-
-export function fileRef(stream: string, row: Row): LogFileRef {
-  const { id, end_time: endTime } = row;
-  if (
-    typeof id !== 'string' ||
-    id === '' ||
-    typeof endTime !== 'string' ||
-    instantNs(endTime) === undefined
-  ) {
-    throw systemError(
-      'MALFORMED_ROW',
-      `${stream}: a log file in the listing lacks an id or a parseable end_time.`,
-    );
-  }
-  return { id, endTime, row };
-}
-
-/** Keeps the later of the saved and the new cursor, as instants. */
-export function advanceCursor(cursors: PartitionCursors, partition: Partition, endTime: string): void {
+  file: LogFileRef,
+  future: FutureStamps,
+  signpost: string,
+): SyncEvent[] {
+  const late = (compareInstants(file.endTime, signpost) ?? -1) > 0;
+  const endTime = late ? signpost : file.endTime;
   const saved = cursors.get(partition);
   if (typeof saved !== 'string' || (compareInstants(endTime, saved) ?? 1) > 0)
     cursors.set(partition, endTime);
+  return late
+    ? future.warning(`log file ${file.id} (${partitionText(partition)})`, file.endTime, signpost)
+    : [];
 }
 
 /** One WARN per stream when start_date reaches past the API's retention. */
@@ -123,6 +73,8 @@ export async function* syncLogFiles(
 ): AsyncGenerator<SyncEvent> {
   const cursors = new PartitionCursors(plan.cursorField, prior);
   const nowMs = deps.now();
+  const signpost = new Date(nowMs).toISOString();
+  const future = new FutureStamps(plan.stream, signpost);
   let warned = false;
   for (const partition of plan.partitions) {
     const saved = cursors.get(partition);
@@ -131,7 +83,7 @@ export async function* syncLogFiles(
       warned = true;
       yield clampWarning(plan, start.clampedFrom, start.after);
     }
-    for await (const files of listLogFiles(plan, partition, start.after)) {
+    for await (const files of listLogFiles(plan, partition, start.after, signpost)) {
       yield {
         type: 'records',
         records: plan.toRecords(
@@ -139,7 +91,7 @@ export async function* syncLogFiles(
           partition,
         ),
       };
-      for (const f of files) advanceCursor(cursors, partition, f.endTime);
+      for (const f of files) yield* advanceCursor(cursors, partition, f, future, signpost);
       yield { type: 'state', state: cursors.snapshot() };
     }
   }

@@ -5,7 +5,9 @@
 // A row can change while the scan runs, after the scan has passed it; its new time then lies after the
 // scan began. So the cursor saved is the newest time seen but never later than the scan's start less
 // SETTLE_MS (which also absorbs clock skew between the API and us): anything updated around a scan is read
-// again by the next one, and a sync after no change emits nothing.
+// again by the next one, and a sync after no change emits nothing. A row stamped after the scan began (clock
+// skew, an API bug) is emitted like any other, and the stream says so once (signpost.ts).
+import { FutureStamps } from './signpost.js';
 import { PartitionCursors, type CursorValue, type StreamState } from './state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
@@ -46,8 +48,10 @@ export async function* syncCursorScan(
   deps: EngineDeps,
 ): AsyncGenerator<SyncEvent> {
   const cursors = new PartitionCursors(plan.cursorField, prior);
+  const future = new FutureStamps(plan.stream, new Date(deps.now()).toISOString());
   for (const partition of plan.partitions) {
-    const settled = plan.cursorAt(deps.now() - SETTLE_MS);
+    const scanStart = deps.now();
+    const settled = plan.cursorAt(scanStart - SETTLE_MS);
     const lower = cursors.get(partition);
     let max = lower;
     for await (const rows of plan.fetchScan(partition, lower)) {
@@ -62,12 +66,24 @@ export async function* syncCursorScan(
       }
       if (kept.length > 0) yield { type: 'records', records: kept };
     }
+    const signpost = plan.cursorAt(scanStart);
+    if (max !== undefined && max !== lower && compare(max, signpost) > 0) {
+      yield* future.warning(`a row (${describe(partition)})`, max, settled);
+    }
     if (max !== undefined && compare(max, settled) > 0) {
       max = lower !== undefined && compare(lower, settled) > 0 ? lower : settled;
     }
     if (max !== undefined) cursors.set(partition, max);
   }
   yield { type: 'state', state: cursors.snapshot() };
+}
+
+function describe(partition: Partition): string {
+  return (
+    Object.entries(partition)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'organization'
+  );
 }
 
 function compare(a: unknown, b: CursorValue): number {

@@ -16,6 +16,7 @@ export function logListing(ctx: PlanContext): LogListing {
     partitions: ctx.partitions,
     startDate: config.start_date,
     maxDaysBack: def.maxDaysBack ?? RETENTION_DAYS,
+    request: (partition: Partition) => `Compliance API GET ${ctx.url(partition).pathname}`,
     listPage: async (partition: Partition, after: string) => {
       const query = { ...def.query, event_type: partition.event_type, after, limit: def.limit ?? 100 };
       const url = withQuery(ctx.url(partition), query);

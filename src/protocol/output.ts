@@ -1,38 +1,25 @@
 // The only writer of stdout. Batches lines into large writes, waits for 'drain' (backpressure), and redacts
-// every configured secret before anything leaves the process. A batch is written as its pieces in one
-// corked write (writev): a log event's own bytes go out as they came in, never copied into a batch buffer.
+// every configured secret, and every piece of one in log, trace and status messages (redactor.ts), before
+// anything leaves the process. A batch is written as its pieces in one corked write (writev): a log event's own
+// bytes go out as they came in, never copied into a batch buffer.
 // Escaping and redaction search each piece's bytes; a piece is whole JSON text or a whole JSON value, so
 // neither a separator nor a secret can straddle two pieces.
 import type { Writable } from 'node:stream';
 import { rawJsonOf } from '../engine/raw-json.js';
 import type { Row } from '../engine/types.js';
 import { escapeLineBreakerBytes, recordMessage, type Message } from './messages.js';
+import type { Redactor } from './redactor.js';
+
+export { Redactor } from './redactor.js';
 
 const FLUSH_BYTES = 64 * 1024;
-const MASK = '**********';
 
-export class Redactor {
-  private readonly secrets: string[] = [];
-  private readonly encoded: Buffer[] = [];
-
-  add(secret: string | undefined): void {
-    if (secret !== undefined && secret.length >= 4 && !this.secrets.includes(secret)) {
-      this.secrets.push(secret);
-      this.encoded.push(Buffer.from(secret));
-    }
-  }
-
-  redact(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
-    return out;
-  }
-
-  redactBytes(bytes: Buffer): Buffer {
-    const found = this.encoded.some((secret) => bytes.indexOf(secret) !== -1);
-    return found ? Buffer.from(this.redact(bytes.toString('utf8'))) : bytes;
-  }
-}
+/**
+ * Messages that quote text from outside (error bodies, API messages): every piece of a secret goes. The others
+ * keep their text, so a secret made of words cannot mask a stream name in a CATALOG or a field in a STATE;
+ * records are the API's data, passed whole. flush() still masks any whole secret in every message.
+ */
+const QUOTES_OUTSIDE = new Set(['LOG', 'TRACE', 'CONNECTION_STATUS']);
 
 export class Output {
   private pieces: (string | Buffer)[] = [];
@@ -80,7 +67,9 @@ export class Output {
    */
   queue(message: Message): void {
     if (this.sealed) return;
-    const line = JSON.stringify(message);
+    const line = JSON.stringify(
+      QUOTES_OUTSIDE.has(message.type) ? this.redactor.redactValue(message) : message,
+    );
     this.pieces.push(line, '\n');
     this.size += line.length + 1;
     if (message.type === 'LOG' || message.type === 'TRACE') this.write();

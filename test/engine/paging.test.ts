@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paginate, type Page } from '../../src/engine/paging.js';
+import { MAX_PAGES_WITHOUT_PROGRESS } from '../../src/engine/progress.js';
 
 async function collect(pages: Page<number>[]): Promise<{ rows: number[]; tokens: (string | null)[] }> {
   const tokens: (string | null)[] = [];
@@ -47,6 +48,43 @@ describe('paginate', () => {
   it('given has_more without a token, then it fails with PAGING_NO_TOKEN', async () => {
     await expect(collect([{ rows: [1], next: null, hasMore: true }])).rejects.toMatchObject({
       code: 'PAGING_NO_TOKEN',
+    });
+  });
+
+  describe('progress bound: fresh tokens that bring nothing new', () => {
+    /** A server that never stops: page n (from 0) is `page(n)`, always with a fresh token. */
+    async function endless(page: (n: number) => number[], identify?: (row: number) => string) {
+      let requests = 0;
+      const rows: number[] = [];
+      const fetch = async (): Promise<Page<number>> => {
+        const n = requests++;
+        if (n > 10 * MAX_PAGES_WITHOUT_PROGRESS) throw new Error('the loop did not stop');
+        return { rows: page(n), next: `fresh-${n}`, hasMore: true };
+      };
+      const error = await (async () => {
+        for await (const batch of paginate<number>('GET /v1/things', fetch, identify)) rows.push(...batch);
+      })().catch((e: unknown) => e);
+      return { error, rows, requests };
+    }
+
+    it('given empty pages with has_more forever, then it stops after MAX_PAGES_WITHOUT_PROGRESS with PAGING_NO_PROGRESS', async () => {
+      const { error, requests } = await endless(() => []);
+      expect(error).toMatchObject({ code: 'PAGING_NO_PROGRESS', failureType: 'system_error' });
+      expect((error as Error).message).toContain('GET /v1/things');
+      expect(requests).toBe(MAX_PAGES_WITHOUT_PROGRESS);
+    });
+
+    it('given the same rows under fresh tokens forever, then it hands them out once and stops', async () => {
+      const { error, rows, requests } = await endless(() => [1, 2], String);
+      expect(error).toMatchObject({ code: 'PAGING_NO_PROGRESS' });
+      expect(new Set(rows)).toEqual(new Set([1, 2]));
+      expect(requests).toBe(MAX_PAGES_WITHOUT_PROGRESS + 1);
+    });
+
+    it('given one new row now and then among empty pages, then it keeps paging (progress resets the count)', async () => {
+      const every = MAX_PAGES_WITHOUT_PROGRESS - 1;
+      const { rows } = await endless((n) => (n % every === 0 && n < 5 * every ? [n] : []), String);
+      expect(rows).toEqual([0, every, 2 * every, 3 * every, 4 * every]);
     });
   });
 });
