@@ -1,11 +1,14 @@
-// `npm run acceptance`: reads acceptance-test-config.yml, starts the simulator in-process, writes the
-// generated config where the YAML's config_path says (under secrets/), runs every suite's checks against the
-// connector as a child process, prints one line per check and `N passed, N failed`.
+// `npm run acceptance`: reads acceptance-test-config.yml, starts the simulator in-process, gives every
+// config_path under secrets/ the simulator's config (written to a temporary folder, never to secrets/, which
+// holds the user's own keys), runs every suite's checks against the connector as a child process, prints one
+// line per check and `N passed, N failed`.
 import { cpus } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  DEFAULT_CONFIG_PATH,
   loadCatConfig,
+  resolvePath,
   strictnessProblems,
   SUITES,
   type CatConfig,
@@ -13,9 +16,10 @@ import {
   type TestEntry,
 } from './cat-config.js';
 import { Connector } from './connector.js';
-import { configPathOf, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
+import type { Json } from './messages.js';
 import { fail, formatResult, noProblems, summary, type Result } from './results.js';
-import { connectorConfig, startAcceptanceSimulator, writeConfig } from './simulator.js';
+import { connectorConfig, startAcceptanceSimulator } from './simulator.js';
 import { runBasicRead } from './suites/basic-read.js';
 import { runConnection } from './suites/connection.js';
 import { runDiscovery } from './suites/discovery.js';
@@ -52,11 +56,18 @@ function options(argv: string[]) {
   return values;
 }
 
-/** Config paths under the YAML's secrets/ get the simulator's config; any other path is used as it is. */
-function generatedConfigPaths(cat: CatConfig, ctx: RunContext): string[] {
+/**
+ * Config paths under the YAML's secrets/ stand for the simulator's config: each maps to a file in the
+ * connector's temporary folder, so secrets/ is only ever read by Airbyte's CAT, never written by us. Any other
+ * path (integration_tests/invalid_config.json) is used as it is.
+ */
+function simulatorConfigs(cat: CatConfig, connector: Connector, config: Json): Map<string, string> {
   const secrets = resolve(cat.root, 'secrets') + sep;
   const tests = Object.values(cat.acceptance_tests).flatMap((s) => s?.tests ?? []);
-  return [...new Set(tests.map((t) => configPathOf(ctx, t)))].filter((p) => p.startsWith(secrets));
+  const paths = new Set(tests.map((t) => resolvePath(cat, t.config_path ?? DEFAULT_CONFIG_PATH)));
+  return new Map(
+    [...paths].filter((p) => p.startsWith(secrets)).map((p) => [p, connector.file('config', config)]),
+  );
 }
 
 export async function main(argv: string[], print: (line: string) => void): Promise<number> {
@@ -90,10 +101,14 @@ export async function main(argv: string[], print: (line: string) => void): Promi
     timeoutMs: 600_000,
     concurrency: Number(opts.concurrency),
   });
-  const ctx: RunContext = { cat, connector, defaultTimeoutMs: Number(opts['timeout-seconds']) * 1000 };
   const sim = await startAcceptanceSimulator();
+  const ctx: RunContext = {
+    cat,
+    connector,
+    defaultTimeoutMs: Number(opts['timeout-seconds']) * 1000,
+    configs: simulatorConfigs(cat, connector, connectorConfig(sim)),
+  };
   try {
-    for (const path of generatedConfigPaths(cat, ctx)) writeConfig(path, connectorConfig(sim));
     const wanted = opts.suites?.split(',') ?? SUITES;
     const pending = SUITES.filter((s) => wanted.includes(s)).map((name) => runSuite(ctx, name));
     // Suites run at once (the connector caps concurrent runs); their lines print in suite order.
