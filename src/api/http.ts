@@ -3,6 +3,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../engine/errors.js';
 import { errorForStatus, networkError } from './errors.js';
+import { Reachability } from './reachability.js';
 
 export interface KeyContext {
   /** The config key that holds this key, named in error messages (`analytics_api_key`, …). */
@@ -21,6 +22,7 @@ const MAX_ERROR_BODY = 4096;
 
 export class HttpClient {
   private readonly agent: Agent;
+  private readonly reachability = new Reachability();
 
   constructor(
     timeoutMs: number,
@@ -38,11 +40,15 @@ export class HttpClient {
   async get(url: URL, auth: KeyContext | undefined): Promise<HttpResult> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
     if (auth) headers.authorization = `Bearer ${auth.key}`;
+    if (auth) this.reachability.check(url);
     try {
       const res = await request(url, { method: 'GET', headers, dispatcher: this.agent });
+      if (auth) this.reachability.reached(url);
       return { status: res.statusCode, headers: res.headers, body: res.body };
     } catch (error) {
-      throw networkError(error, `GET ${url.pathname}`);
+      const code = (error as { code?: unknown }).code;
+      const unreachable = auth && typeof code === 'string' && this.reachability.judge(url, code, auth);
+      throw unreachable || networkError(error, `GET ${url.pathname}`);
     }
   }
 
