@@ -2,6 +2,7 @@
 // config_path under secrets/ the simulator's config (written to a temporary folder, never to secrets/, which
 // holds the user's own keys), runs every suite's checks against the connector as a child process, prints one
 // line per check and `N passed, N failed`.
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,10 +16,12 @@ import {
   type SuiteName,
   type TestEntry,
 } from './cat-config.js';
+import { metadataProblems } from './airbyte-definitions.js';
+import { shiftedClock } from './clock.js';
 import { Connector } from './connector.js';
 import type { RunContext } from './context.js';
 import type { Json } from './messages.js';
-import { fail, formatResult, noProblems, summary, type Result } from './results.js';
+import { fail, formatResult, noProblems, skip, summary, type Result } from './results.js';
 import { connectorConfig, startAcceptanceSimulator } from './simulator.js';
 import { runBasicRead } from './suites/basic-read.js';
 import { runConnection } from './suites/connection.js';
@@ -80,10 +83,18 @@ export async function main(argv: string[], print: (line: string) => void): Promi
   ];
   const cat = loaded.config;
   if (cat)
-    results.push({
-      id: 'config/strictness',
-      ...noProblems(strictnessProblems(cat), `test_strictness_level ${cat.test_strictness_level}`),
-    });
+    results.push(
+      {
+        id: 'config/strictness',
+        ...noProblems(strictnessProblems(cat), `test_strictness_level ${cat.test_strictness_level}`),
+      },
+      existsSync(resolve(cat.root, 'metadata.yaml'))
+        ? {
+            id: 'metadata/valid',
+            ...noProblems(metadataProblems(cat.root), "metadata.yaml against Airbyte's vendored schema"),
+          }
+        : { id: 'metadata/valid', ...skip('no metadata.yaml under base_path') },
+    );
   results.forEach((r) => print(formatResult(r)));
   if (cat === undefined || results.some((r) => r.status === 'fail')) return finish(results, print);
 
@@ -94,19 +105,21 @@ export async function main(argv: string[], print: (line: string) => void): Promi
   const env = Object.fromEntries(
     Object.entries(cat.custom_environment_variables ?? {}).map(([k, v]) => [k, String(v)]),
   );
+  const clock = shiftedClock();
   const connector = new Connector({
     command,
     cwd: cat.root,
-    env,
+    env: { ...env, ...clock.env },
     timeoutMs: 600_000,
     concurrency: Number(opts.concurrency),
+    clockOffsetMs: clock.offsetMs,
   });
-  const sim = await startAcceptanceSimulator();
+  const sim = await startAcceptanceSimulator(clock.now);
   const ctx: RunContext = {
     cat,
     connector,
     defaultTimeoutMs: Number(opts['timeout-seconds']) * 1000,
-    configs: simulatorConfigs(cat, connector, connectorConfig(sim)),
+    configs: simulatorConfigs(cat, connector, connectorConfig(sim, clock.now())),
   };
   try {
     const wanted = opts.suites?.split(',') ?? SUITES;

@@ -16,7 +16,13 @@ describe('the acceptance runner and secrets/', () => {
   it('given a user config at secrets/config.json, when the runner reads it as config_path, then the file is byte-identical after and the checks ran against the simulator', async () => {
     const userConfig = Buffer.from('{"admin_api_key": "sk-admin-mine-do-not-touch"}\n  \u00e9\n');
     // A copy of the repository files the spec checks read, so the run sees a repository rooted here.
-    for (const f of ['Dockerfile', 'metadata.yaml', 'package.json', 'test/fixtures/airbyte_protocol.yaml'])
+    for (const f of [
+      'Dockerfile',
+      'metadata.yaml',
+      'icon.svg',
+      'package.json',
+      'test/fixtures/airbyte_protocol.yaml',
+    ])
       cpSync(join(ROOT, f), join(root, f), { recursive: true });
     mkdirSync(join(root, 'secrets'));
     writeFileSync(join(root, 'secrets/config.json'), userConfig);

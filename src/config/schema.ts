@@ -9,8 +9,13 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const HANDLING = ['keep', 'hash', 'drop'] as const;
 export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
 
-const secret = (order: number, title: string, description: string) =>
-  z.string().min(1, 'must not be empty').meta({ airbyte_secret: true, order, title, description });
+// always_show: Airbyte's form folds every field the spec does not require under "Optional fields". No key is
+// required on its own (any one of the three will do), so the keys, workspace_ids and start_date are shown anyway.
+const secret = (order: number, title: string, description: string, alwaysShow = false) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .meta({ airbyte_secret: true, order, title, description, ...(alwaysShow ? { always_show: true } : {}) });
 
 const baseUrl = (order: number, title: string, fallback: string, description: string) =>
   z
@@ -27,12 +32,14 @@ export const configSchema = z
           .regex(
             UUID,
             'must be a workspace UUID such as 0b9c2f1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b (ChatGPT admin console → Settings)',
-          ),
+          )
+          .meta({ pattern_descriptor: 'UUID, e.g. 0b9c2f1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b' }),
       )
       .min(1, 'must list at least one workspace id')
       .optional()
       .meta({
         order: 0,
+        always_show: true,
         title: 'Workspace IDs',
         description:
           'ChatGPT Enterprise workspace UUIDs to read. Required with an Analytics or Compliance key.',
@@ -42,16 +49,19 @@ export const configSchema = z
       1,
       'Codex Analytics API key',
       'Key with the codex.enterprise.analytics.read scope (granted by OpenAI support).',
+      true,
     ).optional(),
     compliance_api_key: secret(
       2,
       'Compliance API key',
       'Compliance API key of the workspace (Codex logs, tasks and environments).',
+      true,
     ).optional(),
     admin_api_key: secret(
       3,
       'OpenAI Admin API key',
       'Organization Admin key (sk-admin-…) for usage, costs, audit logs, users and projects.',
+      true,
     ).optional(),
     start_date: z
       .string()
@@ -59,11 +69,13 @@ export const configSchema = z
       .optional()
       .meta({
         order: 4,
+        always_show: true,
         title: 'Start date',
         description:
           'First UTC day to read on a first sync. Default: as far back as each API serves (Analytics: 90 days, Compliance: 30 days).',
         examples: ['2026-09-01'],
         pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        pattern_descriptor: 'YYYY-MM-DD',
         format: 'date',
       }),
     lookback_days: z
