@@ -63,6 +63,13 @@ describe("the README's Docker commands", () => {
     for (const line of runs.slice(1)) expect(parseRun(line).mounts.get('/secrets')).toBe('$PWD/secrets');
   });
 
+  it("the docs page's Docker lines are the README's, so the runs below cover them too", () => {
+    const docs = readFileSync('docs/integrations/sources/openai-codex.md', 'utf8');
+    const lines = docs.split('\n').filter((l) => l.startsWith('docker run '));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(runs).toContain(line);
+  });
+
   it('check, with the mounted config, answers SUCCEEDED', async () => {
     const run = await runConnector(onHost(parseRun(runs[1] ?? '')));
     const status = ofType(run.messages, 'CONNECTION_STATUS')[0] as { connectionStatus: { status: string } };
