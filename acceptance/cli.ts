@@ -1,21 +1,28 @@
-// `npm run acceptance`: reads acceptance-test-config.yml, starts the simulator in-process, writes the
-// generated config where the YAML's config_path says (under secrets/), runs every suite's checks against the
-// connector as a child process, prints one line per check and `N passed, N failed`.
+// `npm run acceptance`: reads acceptance-test-config.yml, starts the simulator in-process, gives every
+// config_path under secrets/ the simulator's config (written to a temporary folder, never to secrets/, which
+// holds the user's own keys), runs every suite's checks against the connector as a child process, prints one
+// line per check and `N passed, N failed`.
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  DEFAULT_CONFIG_PATH,
   loadCatConfig,
+  resolvePath,
   strictnessProblems,
   SUITES,
   type CatConfig,
   type SuiteName,
   type TestEntry,
 } from './cat-config.js';
+import { metadataProblems } from './airbyte-definitions.js';
+import { shiftedClock } from './clock.js';
 import { Connector } from './connector.js';
-import { configPathOf, type RunContext } from './context.js';
-import { fail, formatResult, noProblems, summary, type Result } from './results.js';
-import { connectorConfig, startAcceptanceSimulator, writeConfig } from './simulator.js';
+import type { RunContext } from './context.js';
+import type { Json } from './messages.js';
+import { fail, formatResult, noProblems, skip, summary, type Result } from './results.js';
+import { connectorConfig, startAcceptanceSimulator } from './simulator.js';
 import { runBasicRead } from './suites/basic-read.js';
 import { runConnection } from './suites/connection.js';
 import { runDiscovery } from './suites/discovery.js';
@@ -52,11 +59,18 @@ function options(argv: string[]) {
   return values;
 }
 
-/** Config paths under the YAML's secrets/ get the simulator's config; any other path is used as it is. */
-function generatedConfigPaths(cat: CatConfig, ctx: RunContext): string[] {
+/**
+ * Config paths under the YAML's secrets/ stand for the simulator's config: each maps to a file in the
+ * connector's temporary folder, so secrets/ is only ever read by Airbyte's CAT, never written by us. Any other
+ * path (integration_tests/invalid_config.json) is used as it is.
+ */
+function simulatorConfigs(cat: CatConfig, connector: Connector, config: Json): Map<string, string> {
   const secrets = resolve(cat.root, 'secrets') + sep;
   const tests = Object.values(cat.acceptance_tests).flatMap((s) => s?.tests ?? []);
-  return [...new Set(tests.map((t) => configPathOf(ctx, t)))].filter((p) => p.startsWith(secrets));
+  const paths = new Set(tests.map((t) => resolvePath(cat, t.config_path ?? DEFAULT_CONFIG_PATH)));
+  return new Map(
+    [...paths].filter((p) => p.startsWith(secrets)).map((p) => [p, connector.file('config', config)]),
+  );
 }
 
 export async function main(argv: string[], print: (line: string) => void): Promise<number> {
@@ -69,10 +83,18 @@ export async function main(argv: string[], print: (line: string) => void): Promi
   ];
   const cat = loaded.config;
   if (cat)
-    results.push({
-      id: 'config/strictness',
-      ...noProblems(strictnessProblems(cat), `test_strictness_level ${cat.test_strictness_level}`),
-    });
+    results.push(
+      {
+        id: 'config/strictness',
+        ...noProblems(strictnessProblems(cat), `test_strictness_level ${cat.test_strictness_level}`),
+      },
+      existsSync(resolve(cat.root, 'metadata.yaml'))
+        ? {
+            id: 'metadata/valid',
+            ...noProblems(metadataProblems(cat.root), "metadata.yaml against Airbyte's vendored schema"),
+          }
+        : { id: 'metadata/valid', ...skip('no metadata.yaml under base_path') },
+    );
   results.forEach((r) => print(formatResult(r)));
   if (cat === undefined || results.some((r) => r.status === 'fail')) return finish(results, print);
 
@@ -83,17 +105,23 @@ export async function main(argv: string[], print: (line: string) => void): Promi
   const env = Object.fromEntries(
     Object.entries(cat.custom_environment_variables ?? {}).map(([k, v]) => [k, String(v)]),
   );
+  const clock = shiftedClock();
   const connector = new Connector({
     command,
     cwd: cat.root,
-    env,
+    env: { ...env, ...clock.env },
     timeoutMs: 600_000,
     concurrency: Number(opts.concurrency),
+    clockOffsetMs: clock.offsetMs,
   });
-  const ctx: RunContext = { cat, connector, defaultTimeoutMs: Number(opts['timeout-seconds']) * 1000 };
-  const sim = await startAcceptanceSimulator();
+  const sim = await startAcceptanceSimulator(clock.now);
+  const ctx: RunContext = {
+    cat,
+    connector,
+    defaultTimeoutMs: Number(opts['timeout-seconds']) * 1000,
+    configs: simulatorConfigs(cat, connector, connectorConfig(sim, clock.now())),
+  };
   try {
-    for (const path of generatedConfigPaths(cat, ctx)) writeConfig(path, connectorConfig(sim));
     const wanted = opts.suites?.split(',') ?? SUITES;
     const pending = SUITES.filter((s) => wanted.includes(s)).map((name) => runSuite(ctx, name));
     // Suites run at once (the connector caps concurrent runs); their lines print in suite order.

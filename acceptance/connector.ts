@@ -32,6 +32,8 @@ export interface ConnectorOptions {
   env: Record<string, string>;
   timeoutMs: number;
   concurrency: number;
+  /** The connector's clock minus the real one (clock.ts): run times are reported on the connector's clock. */
+  clockOffsetMs?: number;
 }
 
 export function parseOutput(
@@ -96,7 +98,8 @@ export class Connector {
 
   private spawn(args: string[], timeoutMs: number): Promise<RunResult> {
     const [command = 'node', ...leading] = this.options.command;
-    const startedAt = Date.now();
+    const offset = this.options.clockOffsetMs ?? 0;
+    const startedAt = Date.now() + offset;
     return new Promise((resolve) => {
       const child = spawn(command, [...leading, ...args], {
         cwd: this.options.cwd,
@@ -124,7 +127,7 @@ export class Connector {
           ...parseOutput(stdout),
           timedOut,
           startedAt,
-          endedAt: Date.now(),
+          endedAt: Date.now() + offset,
         });
       };
       child.on('error', (e) => finish(null, `\nspawn failed: ${e.message}`));

@@ -12,10 +12,14 @@ export interface RunContext {
   connector: Connector;
   /** Per-run limit when a test sets no timeout_seconds. */
   defaultTimeoutMs: number;
+  /** A YAML config_path (resolved) → the file the connector really gets (the simulator's config). */
+  configs?: ReadonlyMap<string, string>;
 }
 
-export const configPathOf = (ctx: RunContext, test: TestEntry): string =>
-  resolvePath(ctx.cat, test.config_path ?? DEFAULT_CONFIG_PATH);
+export function configPathOf(ctx: RunContext, test: TestEntry): string {
+  const path = resolvePath(ctx.cat, test.config_path ?? DEFAULT_CONFIG_PATH);
+  return ctx.configs?.get(path) ?? path;
+}
 
 export const timeoutOf = (ctx: RunContext, test: TestEntry): number =>
   test.timeout_seconds !== undefined ? test.timeout_seconds * 1000 : ctx.defaultTimeoutMs;

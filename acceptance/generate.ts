@@ -2,7 +2,8 @@
 // simulator (the same seed and sizes as the acceptance run). Review the diff like code.
 //   configured_catalog.json  every discovered stream, incremental where it can be
 //   abnormal_state.json      the final state of an incremental read, every cursor moved to 2099-12-31
-//   expected_records.jsonl   records that come out identical whatever the simulator's clock says
+//   expected_records.jsonl   up to PER_STREAM records of every stream, read at the acceptance run's fixed
+//                            clock (clock.ts) and identical two hours later, so every run reproduces them
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -21,33 +22,42 @@ import {
 import { pkValue } from './records.js';
 import { connectorConfig, startAcceptanceSimulator } from './simulator.js';
 import { futureState } from './future-state.js';
+import { ANCHOR_MS, shiftedClock } from './clock.js';
 
 const ROOT = resolve('.');
 const OUT = join(ROOT, 'integration_tests');
-const DAY = 86_400_000;
-/** Simulator clocks compared: now, a day and a few hours on, and more than a year on. */
-const CLOCK_OFFSETS = [0, DAY + 7 * 3_600_000, 400 * DAY];
-const PER_STREAM = 10;
+const HOUR = 3_600_000;
+/**
+ * Clocks compared, after the acceptance run's anchor: a record kept must come out the same at the anchor and
+ * two hours later, far more than a run lasts, so a record near a simulated file or day boundary is left out.
+ */
+const CLOCK_OFFSETS = [0, 2 * HOUR];
+const PER_STREAM = 5;
 
-const connector = new Connector({
-  command: [process.execPath, join(ROOT, 'dist/main.js')],
-  cwd: ROOT,
-  env: {},
-  timeoutMs: 300_000,
-  concurrency: 3,
-});
-
-async function session<T>(offset: number, fn: (sim: Simulator, config: string) => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const sim = await startAcceptanceSimulator(() => started + offset + (Date.now() - started));
+/** A simulator and a connector that share a clock set to the acceptance anchor plus `offset`. */
+async function session<T>(
+  offset: number,
+  fn: (sim: Simulator, config: string, connector: Connector) => Promise<T>,
+): Promise<T> {
+  const clock = shiftedClock(ANCHOR_MS + offset);
+  const sim = await startAcceptanceSimulator(clock.now);
+  const connector = new Connector({
+    command: [process.execPath, join(ROOT, 'dist/main.js')],
+    cwd: ROOT,
+    env: clock.env,
+    timeoutMs: 300_000,
+    concurrency: 3,
+    clockOffsetMs: clock.offsetMs,
+  });
   try {
-    return await fn(sim, connector.file('config', connectorConfig(sim)));
+    return await fn(sim, connector.file('config', connectorConfig(sim, clock.now())), connector);
   } finally {
     await sim.close();
+    connector.close();
   }
 }
 
-async function discovered(config: string): Promise<AirbyteStream[]> {
+async function discovered(connector: Connector, config: string): Promise<AirbyteStream[]> {
   const run = await connector.discover(config);
   return run.messages.find((m) => m.type === 'CATALOG')?.catalog?.streams ?? [];
 }
@@ -72,15 +82,15 @@ async function configuredCatalog(streams: AirbyteStream[]): Promise<void> {
   await writeJson('configured_catalog.json', { streams: catalog });
 }
 
-async function abnormalState(config: string, streams: AirbyteStream[]): Promise<void> {
+async function abnormalState(connector: Connector, config: string, streams: AirbyteStream[]): Promise<void> {
   const run = await connector.read(config, incrementalOnly(fromDiscovered(streams)));
   await writeJson('abnormal_state.json', stateInput(statesOf(run.messages)).map(futureState));
 }
 
 /** Every record of a full-refresh read of all streams, keyed by stream and primary key. */
 async function recordsAt(offset: number): Promise<Map<string, { stream: string; data: Json }>> {
-  return session(offset, async (_sim, config) => {
-    const streams = await discovered(config);
+  return session(offset, async (_sim, config, connector) => {
+    const streams = await discovered(connector, config);
     const run = await connector.read(config, fromDiscovered(streams));
     const pk = new Map(streams.map((s) => [s.name, s.source_defined_primary_key ?? []]));
     return new Map(
@@ -92,6 +102,7 @@ async function recordsAt(offset: number): Promise<Map<string, { stream: string; 
   });
 }
 
+/** Writes expected_records.jsonl; returns per stream how many were kept, and the streams with none. */
 async function expectedRecords(): Promise<string[]> {
   const [base, ...others] = await Promise.all(CLOCK_OFFSETS.map(recordsAt));
   const stable = [...(base ?? new Map())]
@@ -107,17 +118,19 @@ async function expectedRecords(): Promise<string[]> {
   return [...perStream].map(([s, n]) => `${s}: ${Math.min(n, PER_STREAM)} of ${n}`);
 }
 
-try {
-  await session(0, async (_sim, config) => {
-    const streams = await discovered(config);
-    await configuredCatalog(streams);
-    await abnormalState(config, streams);
-  });
-  const kept = await expectedRecords();
+const names = await session(0, async (_sim, config, connector) => {
+  const streams = await discovered(connector, config);
+  await configuredCatalog(streams);
+  await abnormalState(connector, config, streams);
+  return streams.map((s) => s.name);
+});
+const kept = await expectedRecords();
+process.stdout.write(
+  `wrote integration_tests/: configured_catalog.json, abnormal_state.json, expected_records.jsonl\n`,
+);
+process.stdout.write(`expected records kept per stream: ${kept.join(', ') || 'none'}\n`);
+const unseeded = names.filter((n) => !kept.some((k) => k.startsWith(`${n}: `)));
+if (unseeded.length > 0)
   process.stdout.write(
-    `wrote integration_tests/: configured_catalog.json, abnormal_state.json, expected_records.jsonl\n`,
+    `WARNING: no stable record for ${unseeded.join(', ')}: the acceptance run fails until each is seeded or listed in basic_read's empty_streams with a bypass_reason\n`,
   );
-  process.stdout.write(`date-independent records kept: ${kept.join(', ') || 'none'}\n`);
-} finally {
-  connector.close();
-}

@@ -1,7 +1,5 @@
 // The API simulator the acceptance run reads from, started in this process with a fixed seed and small
-// sizes, and the connector config that points at it (written to the YAML's config_path under secrets/).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// sizes, and the connector config that points at it (handed to the connector in a temporary file).
 import { startSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/index.js';
 import type { Json } from './messages.js';
 
@@ -49,9 +47,4 @@ export function connectorConfig(sim: Simulator, now = Date.now()): Json {
     start_date: new Date(now - START_DAYS_BACK * 86_400_000).toISOString().slice(0, 10),
     lookback_days: LOOKBACK_DAYS,
   };
-}
-
-export function writeConfig(path: string, config: Json): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
 }

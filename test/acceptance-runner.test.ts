@@ -54,8 +54,8 @@ describe('the acceptance runner', () => {
     });
     expect(lines.find((l) => l.startsWith('FAIL connection/status:'))).toMatch(/want SUCCEEDED, got FAILED/);
     expect(lines).toContain('PASS connection/exit_code (exit 0)');
-    // config/valid, config/strictness, exit_code and only_protocol_messages pass.
-    expect(lines.at(-1)).toBe('4 passed, 1 failed');
+    // config/valid, config/strictness, metadata/valid, exit_code and only_protocol_messages pass.
+    expect(lines.at(-1)).toBe('5 passed, 1 failed');
     expect(code).toBe(1);
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runDemo } from '../src/demo/index.js';
+import { queryHint } from '../src/demo/summary.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MAIN = join(ROOT, 'dist/main.js');
@@ -150,6 +151,32 @@ describe('demo, run twice in a fresh directory', () => {
       expect(config[key]?.length).toBeGreaterThan(8);
       expect(output).not.toContain(config[key]);
     }
+  });
+
+  it('ends with a query command that works here: npm run query (the DuckDB Node API), no duckdb CLI', () => {
+    const hint = second.lines.find((l) => l.startsWith('Query it: ')) ?? '';
+    const command = /^Query it: npm run query -- (.*)$/.exec(hint)?.[1] ?? '';
+    // The arguments as a shell splits them: words, and double-quoted strings.
+    const args = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+    expect(args.slice(0, 2)).toEqual(['--db', join(dir, 'codex.duckdb')]);
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts/query.mjs'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const [header, , ...rows] = out.trimEnd().split('\n');
+    expect(header?.split(/\s+/)).toEqual(expect.arrayContaining(['id', 'date', 'user_id']));
+    expect(rows.at(-1)).toBe('(5 rows)');
+  });
+});
+
+describe('the demo query hint', () => {
+  it('given the default .demo folder, names no --db; elsewhere it names the database by absolute path', () => {
+    expect(queryHint(join(ROOT, '.demo/codex.duckdb'), ['usage'], ROOT).at(-1)).toBe(
+      'Query it: npm run query -- "select * from usage limit 5"',
+    );
+    expect(queryHint('/data/my dir/codex.duckdb', ['usage'], ROOT).at(-1)).toBe(
+      `Query it: npm run query -- --db '/data/my dir/codex.duckdb' "select * from usage limit 5"`,
+    );
   });
 });
 

@@ -53,7 +53,7 @@ describe('packaging', () => {
       connectorType: 'source',
       connectorSubtype: 'api',
       license: 'MIT',
-      allowedHosts: { hosts: ['api.chatgpt.com', 'api.openai.com'] },
+      allowedHosts: { hosts: ['api.chatgpt.com', 'api.openai.com', '*'] },
     });
     expect(metadata.definitionId).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,

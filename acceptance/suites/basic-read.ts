@@ -30,6 +30,7 @@ import {
   type Outcome,
   type Result,
 } from '../results.js';
+import { seedingOutcome } from './seeding.js';
 import { splitlinesCheck, nullOptionalFieldsCheck } from './traps.js';
 
 export interface BasicReadInput {
@@ -138,6 +139,10 @@ export function basicReadChecks(ctx: RunContext): Check<BasicReadInput>[] {
               expectedProblems(i.catalog, i.records, i.expected, i.test.expect_records?.exact_order === true),
               `${i.expected.length} expected records found by primary key`,
             ),
+    },
+    {
+      name: 'every_stream_seeded',
+      run: (i) => seedingOutcome(ctx.cat.test_strictness_level, i.test, i.catalog, i.expected),
     },
     {
       name: 'expected_records_unchanged',

@@ -6,6 +6,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../engine/errors.js';
 import { MIB, readCapped, readErrorBody } from './body.js';
 import { errorForStatus, networkError } from './errors.js';
+import { Reachability } from './reachability.js';
 
 export interface KeyContext {
   /** The config key that holds this key, named in error messages (`analytics_api_key`, …). */
@@ -29,6 +30,7 @@ export interface HttpLimits {
 
 export class HttpClient {
   private readonly agent: Agent;
+  private readonly reachability = new Reachability();
 
   constructor(
     readonly limits: HttpLimits,
@@ -58,6 +60,7 @@ export class HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.userAgent };
     if (auth) headers.authorization = `Bearer ${auth.key}`;
     const what = `GET ${url.pathname}`;
+    if (auth) this.reachability.check(url);
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(deadlineError(what, deadlineMs)), deadlineMs);
     timer.unref(); // an abandoned body must not keep the process alive
@@ -68,11 +71,15 @@ export class HttpClient {
         dispatcher: this.agent,
         signal: deadline.signal,
       });
+      if (auth) this.reachability.reached(url);
       res.body.once('close', () => clearTimeout(timer));
       return { status: res.statusCode, headers: res.headers, body: res.body };
     } catch (error) {
       clearTimeout(timer);
-      throw error instanceof SourceError ? error : networkError(error, what);
+      if (error instanceof SourceError) throw error;
+      const code = (error as { code?: unknown }).code;
+      const unreachable = auth && typeof code === 'string' && this.reachability.judge(url, code, auth);
+      throw unreachable || networkError(error, what);
     }
   }
 

@@ -14,7 +14,9 @@ export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
 const hasControlChar = (text: string): boolean =>
   [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
-const secret = (order: number, title: string, description: string) =>
+// always_show: Airbyte's form folds every field the spec does not require under "Optional fields". No key is
+// required on its own (any one of the three will do), so the keys, workspace_ids and start_date are shown anyway.
+const secret = (order: number, title: string, description: string, alwaysShow = false) =>
   z
     .string()
     .min(1, 'must not be empty')
@@ -22,7 +24,7 @@ const secret = (order: number, title: string, description: string) =>
       message:
         'contains a newline or another control character (a copy-paste accident?): paste the key again',
     })
-    .meta({ airbyte_secret: true, order, title, description });
+    .meta({ airbyte_secret: true, order, title, description, ...(alwaysShow ? { always_show: true } : {}) });
 
 const baseUrl = (order: number, title: string, fallback: string, description: string) =>
   z
@@ -39,12 +41,14 @@ export const configSchema = z
           .regex(
             UUID,
             'must be a workspace UUID such as 0b9c2f1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b (ChatGPT admin console → Settings)',
-          ),
+          )
+          .meta({ pattern_descriptor: 'UUID, e.g. 0b9c2f1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b' }),
       )
       .min(1, 'must list at least one workspace id')
       .optional()
       .meta({
         order: 0,
+        always_show: true,
         title: 'Workspace IDs',
         description:
           'ChatGPT Enterprise workspace UUIDs to read. Required with an Analytics or Compliance key.',
@@ -54,16 +58,19 @@ export const configSchema = z
       1,
       'Codex Analytics API key',
       'Key with the codex.enterprise.analytics.read scope (granted by OpenAI support).',
+      true,
     ).optional(),
     compliance_api_key: secret(
       2,
       'Compliance API key',
       'Compliance API key of the workspace (Codex logs, tasks and environments).',
+      true,
     ).optional(),
     admin_api_key: secret(
       3,
       'OpenAI Admin API key',
       'Organization Admin key (sk-admin-…) for usage, costs, audit logs, users and projects.',
+      true,
     ).optional(),
     start_date: z
       .string()
@@ -71,11 +78,13 @@ export const configSchema = z
       .optional()
       .meta({
         order: 4,
+        always_show: true,
         title: 'Start date',
         description:
           'First UTC day to read on a first sync. Default: as far back as each API serves (Analytics: 90 days, Compliance: 30 days).',
         examples: ['2026-09-01'],
         pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        pattern_descriptor: 'YYYY-MM-DD',
         format: 'date',
       }),
     lookback_days: z

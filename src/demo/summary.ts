@@ -1,5 +1,5 @@
 // What the demo prints at the end: rows per stream, who used the most credits lately, and where the data is.
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { DuckDbSink } from './duckdb-sink.js';
 
 export interface StreamCount {
@@ -60,15 +60,19 @@ export function topUsersLines(users: readonly TopUser[], since: string): string[
 /** The database path as the user would type it: relative to the working directory when inside it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
-  const shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-  return /\s/.test(shown) ? `'${shown}'` : shown;
+  return quoted(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
 }
 
-export function queryHint(database: string, tables: readonly string[]): string[] {
+const quoted = (path: string): string => (/\s/.test(path) ? `'${path}'` : path);
+
+/** `npm run query` (scripts/query.mjs, on the DuckDB Node API the demo uses) reads .demo/codex.duckdb unless
+ * told otherwise; no `duckdb` CLI is assumed to exist. */
+export function queryHint(database: string, tables: readonly string[], cwd = process.cwd()): string[] {
   const table = tables.includes('usage') ? 'usage' : (tables[0] ?? 'usage');
-  const shown = displayPath(database);
+  const shown = displayPath(database, cwd);
+  const db = shown === join('.demo', 'codex.duckdb') ? '' : ` --db ${quoted(resolve(database))}`;
   return [
     `Database: ${shown}  (${tables.length} tables, one per stream)`,
-    `Query it: duckdb ${shown} "select * from ${table} limit 5"`,
+    `Query it: npm run query --${db} "select * from ${table} limit 5"`,
   ];
 }
