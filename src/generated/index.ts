@@ -8,6 +8,7 @@ import type { CodexEnvironments } from './codex_environments.js';
 import type { CodexTasks } from './codex_tasks.js';
 import type { ComplianceLogFiles } from './compliance_log_files.js';
 import type { ComplianceLogs } from './compliance_logs.js';
+import type { ComplianceUsers } from './compliance_users.js';
 import type { OrganizationAuditLogs } from './organization_audit_logs.js';
 import type { OrganizationCodeInterpreterSessions } from './organization_code_interpreter_sessions.js';
 import type { OrganizationCompletionsUsage } from './organization_completions_usage.js';
@@ -30,6 +31,7 @@ export type {
   CodexTasks,
   ComplianceLogFiles,
   ComplianceLogs,
+  ComplianceUsers,
   OrganizationAuditLogs,
   OrganizationCodeInterpreterSessions,
   OrganizationCompletionsUsage,
@@ -54,6 +56,7 @@ export interface StreamRecordTypes {
   codex_tasks: CodexTasks;
   compliance_log_files: ComplianceLogFiles;
   compliance_logs: ComplianceLogs;
+  compliance_users: ComplianceUsers;
   organization_audit_logs: OrganizationAuditLogs;
   organization_code_interpreter_sessions: OrganizationCodeInterpreterSessions;
   organization_completions_usage: OrganizationCompletionsUsage;

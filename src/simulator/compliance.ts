@@ -5,6 +5,7 @@ import { logDownloadRoute, logsRoute } from './compliance-logs.js';
 import { cursorRoute } from './compliance-paging.js';
 import { codexEnvironments, codexTasks } from './compliance-records.js';
 import { createState } from './compliance-state.js';
+import { usersRoute } from './compliance-users.js';
 import { complianceTruth, type ComplianceTruth } from './compliance-truth.js';
 import type { RouteModule, SimContext } from './types.js';
 
@@ -22,6 +23,7 @@ export function complianceModule(ctx: SimContext): RouteModule & { truth: Compli
       logFileRoute(state),
       cursorRoute('codex_tasks', (c, ws) => codexTasks(c, ws)),
       cursorRoute('codex_environments', codexEnvironments),
+      usersRoute(),
     ],
     truth: complianceTruth(state),
   };

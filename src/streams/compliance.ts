@@ -1,5 +1,10 @@
 // Compliance rows of the stream table (Codex log files and events, tasks, environments).
-import { shapeCodexTask, shapeLogEvent, shapeWithWorkspace } from '../shapes/compliance.js';
+import {
+  shapeCodexTask,
+  shapeComplianceUser,
+  shapeLogEvent,
+  shapeWithWorkspace,
+} from '../shapes/compliance.js';
 import type { StreamDef } from '../stream-def.js';
 
 const logFiles = {
@@ -60,5 +65,19 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     shape: shapeWithWorkspace('codex_environments'),
     suggested: false,
     description: 'Codex cloud environments, passed through whole.',
+  },
+  {
+    family: 'compliance',
+    name: 'compliance_users',
+    path: '/users',
+    paging: 'after_last_id',
+    limit: 200,
+    sync: 'full_refresh',
+    partitions: 'workspace',
+    primaryKey: 'id',
+    shape: shapeComplianceUser,
+    suggested: true,
+    description:
+      'Members of the ChatGPT workspace (id, email, name, role, status): the join key for every Codex user_id.',
   },
 ];
