@@ -12,7 +12,9 @@ export type SyncStyle =
   'date_windows' | 'full_refresh' | 'cursor_scan' | 'filtered_scan' | 'log_files' | 'log_events';
 
 /** How a stream's state and requests are sliced. */
-export type PartitionStyle = 'workspace' | 'workspace_event_type' | 'organization' | 'project';
+/** `compliance_organization`: the configured `organization_id` with the stream's `event_type` query. */
+export type PartitionStyle =
+  'workspace' | 'workspace_event_type' | 'organization' | 'project' | 'compliance_organization';
 
 export interface StreamDef {
   name: string;
@@ -37,6 +39,8 @@ export interface StreamDef {
   defaultDaysBack?: number;
   /** filtered_scan: the query parameter that takes the lower bound, inclusive (`effective_at[gte]`). */
   lowerBoundParam?: string;
+  /** A config key the stream needs besides its family's key (it is not offered without it). */
+  needs?: 'organization_id';
   /** Whether Airbyte should suggest the stream in a new connection. */
   suggested: boolean;
   description: string;

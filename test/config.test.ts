@@ -54,6 +54,11 @@ describe('config', () => {
       { ...good, compliance_event_types: ['AUTH_LOG'] },
       /`compliance_event_types\[0\]` must be CODEX_LOG or CODEX_SECURITY_LOG/,
     ],
+    [
+      { ...good, organization_id: 'acme' },
+      /`organization_id` must be an OpenAI organization id such as org-/,
+    ],
+    [{ ...good, organization_id: 'org-' }, /`organization_id` must be an OpenAI organization id/],
     [[1, 2], /must be a JSON object/],
   ])('rejects %j with a message naming the key', (raw, pattern) => {
     expect(messageOf(raw)).toMatch(pattern);

@@ -24,6 +24,7 @@ const STREAMS: StreamCase[] = [
   { name: 'codex_tasks', primaryKey: 'id', cursor: 'updated_at' },
   { name: 'codex_environments', primaryKey: 'id', cursor: null },
   { name: 'compliance_users', primaryKey: 'id', cursor: null },
+  { name: 'codex_costs', primaryKey: 'event_id', cursor: 'log_file_end_time' },
   { name: 'organization_completions_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_embeddings_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_code_interpreter_sessions', primaryKey: 'id', cursor: 'date' },
@@ -55,7 +56,10 @@ const ALLOWED = new Set([
 ]);
 const SCALARS = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 /** Values that can be fractional; every other numeric field is a counter or a Unix time: `integer`. */
-const FRACTIONAL = new Set(['credits', 'cost_usd', 'estimated_cost_usd', 'value']);
+const FRACTIONAL = new Set([
+  ...['credits', 'cost_usd', 'estimated_cost_usd', 'value'],
+  ...['quantity', 'billing_credits', 'billing_usd'],
+]);
 
 type Json = Record<string, unknown>;
 interface Node {

@@ -5,6 +5,7 @@ import { isDay } from '../engine/dates.js';
 import { isLoopbackHost } from './loopback.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ORG_ID = /^org-[A-Za-z0-9]{1,64}$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const HANDLING = ['keep', 'hash', 'drop'] as const;
 export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
@@ -41,12 +42,12 @@ export const configSchema = z
     analytics_api_key: secret(
       1,
       'Codex Analytics API key',
-      'Key with the codex.enterprise.analytics.read scope (granted by OpenAI support).',
+      'A workspace Admin key with the "Codex analytics API = Read" permission, self-serve in the ChatGPT admin console (a key with the codex.enterprise.analytics.read scope from OpenAI support also works).',
     ).optional(),
     compliance_api_key: secret(
       2,
       'Compliance API key',
-      'Compliance API key of the workspace (Codex logs, tasks and environments).',
+      'Workspace key with the Compliance API permissions (Codex logs, tasks, environments, users; with organization_id, Codex costs). One Admin key may carry both the analytics and the compliance permissions: then give it here too.',
     ).optional(),
     admin_api_key: secret(
       3,
@@ -142,6 +143,20 @@ export const configSchema = z
       .max(600, 'must be 1 to 600')
       .default(60)
       .meta({ order: 15, title: 'Request timeout (s)', description: 'Per request.' }),
+    organization_id: z
+      .string()
+      .regex(
+        ORG_ID,
+        'must be an OpenAI organization id such as org-AbC123dEf456 (platform.openai.com → Settings → Organization → General)',
+      )
+      .optional()
+      .meta({
+        order: 16,
+        title: 'Organization ID',
+        description:
+          'OpenAI organization id (org-…). When set, the Compliance key also reads codex_costs (Codex billing per user and hour) from the organization-scope Compliance logs.',
+        examples: ['org-AbC123dEf456'],
+      }),
   })
   .superRefine((config, ctx) => {
     const keys = [config.analytics_api_key, config.compliance_api_key, config.admin_api_key];

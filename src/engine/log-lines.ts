@@ -2,7 +2,7 @@
 // (fail naming the file and line, or be skipped and counted when skip_malformed_log_lines is on), and the
 // end-of-stream summary of skipped lines and dropped duplicates.
 import { SourceError } from './errors.js';
-import type { LogFileRef } from './sync-log-files.js';
+import { partitionLabel, type LogFileRef } from './sync-log-files.js';
 import type { Partition, Row, SyncEvent } from './types.js';
 
 /** One line of a downloaded file: its parsed JSON (and its size in bytes), or why it did not parse. */
@@ -44,7 +44,7 @@ export function malformed(
     return;
   }
   throw new SourceError(
-    `log file ${file.id} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'}) line ${line} is malformed: ${reason}. Its sha256 matched, so the file itself is bad; set skip_malformed_log_lines to skip and count such lines.`,
+    `log file ${file.id} (${partitionLabel(partition)}) line ${line} is malformed: ${reason}. Its sha256 matched, so the file itself is bad; set skip_malformed_log_lines to skip and count such lines.`,
     { code: 'MALFORMED_LOG_LINE', failureType: 'system_error' },
   );
 }

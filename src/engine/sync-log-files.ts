@@ -68,7 +68,7 @@ export async function* listLogFiles(
 }
 
 function nextAfter(stream: string, partition: Partition, from: string, next: string | null): string {
-  const where = `${stream} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'})`;
+  const where = `${stream} (${partitionLabel(partition)})`;
   if (next === null) {
     throw new SourceError(
       `${where}: the Compliance API said has_more but gave last_end_time null; stopping instead of looping. This is an API fault; retry later or report it.`,
@@ -82,6 +82,15 @@ function nextAfter(stream: string, partition: Partition, from: string, next: str
     );
   }
   return next;
+}
+
+/** `workspace …, CODEX_LOG` or `organization org-…, COSTS`, for messages. */
+export function partitionLabel(partition: Partition): string {
+  const scope =
+    partition.organization_id !== undefined
+      ? `organization ${partition.organization_id}`
+      : `workspace ${partition.workspace_id ?? '?'}`;
+  return `${scope}, ${partition.event_type ?? '?'}`;
 }
 
 export function fileRef(stream: string, row: Row): LogFileRef {

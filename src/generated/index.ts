@@ -4,6 +4,7 @@
 
 import type { CodeReviewResponses } from './code_review_responses.js';
 import type { CodeReviews } from './code_reviews.js';
+import type { CodexCosts } from './codex_costs.js';
 import type { CodexEnvironments } from './codex_environments.js';
 import type { CodexTasks } from './codex_tasks.js';
 import type { ComplianceLogFiles } from './compliance_log_files.js';
@@ -27,6 +28,7 @@ import type { WorkspaceUsage } from './workspace_usage.js';
 export type {
   CodeReviewResponses,
   CodeReviews,
+  CodexCosts,
   CodexEnvironments,
   CodexTasks,
   ComplianceLogFiles,
@@ -52,6 +54,7 @@ export type {
 export interface StreamRecordTypes {
   code_review_responses: CodeReviewResponses;
   code_reviews: CodeReviews;
+  codex_costs: CodexCosts;
   codex_environments: CodexEnvironments;
   codex_tasks: CodexTasks;
   compliance_log_files: ComplianceLogFiles;

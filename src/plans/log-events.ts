@@ -24,7 +24,8 @@ async function* run(ctx: PlanContext, prior: StreamState | undefined): AsyncGene
       {
         ...logListing(ctx),
         fetchFile: (p, file, log) => fetchOrSkipGone(downloader, targetOf(p, file), log),
-        // The file rides on the partition so the row's shape function can add it to each event.
+        // The file rides on the partition so the row's shape function can add it to each event
+        // (both workspace logs and the organization's COSTS logs read through this one pipeline).
         toRecords: (rows, p, file) =>
           ctx.shaped(rows, { ...p, log_file_id: file.id, log_file_end_time: file.endTime }),
         skipMalformed: ctx.config.skip_malformed_log_lines,
@@ -63,6 +64,7 @@ function targetOf(partition: Partition, file: LogFileRef): LogFileTarget {
   const { file_size: size, file_sha256: sha256 } = file.row;
   return {
     workspaceId: partition.workspace_id ?? '',
+    organizationId: partition.organization_id,
     id: file.id,
     size: typeof size === 'number' ? size : undefined,
     sha256: typeof sha256 === 'string' && sha256 !== '' ? sha256 : undefined,

@@ -2,6 +2,7 @@
 // host), Codex tasks and Codex environments. Data is generated lazily from the seed; see compliance-*.ts.
 import { logFileRoute } from './compliance-download.js';
 import { logDownloadRoute, logsRoute } from './compliance-logs.js';
+import { orgLogDownloadRoute, orgLogsRoute } from './compliance-org-logs.js';
 import { cursorRoute } from './compliance-paging.js';
 import { codexEnvironments, codexTasks } from './compliance-records.js';
 import { createState } from './compliance-state.js';
@@ -12,7 +13,12 @@ import type { RouteModule, SimContext } from './types.js';
 export type { ComplianceTruth } from './compliance-truth.js';
 export type { LogFileEntry } from './compliance-state.js';
 export type { CodexRecord } from './compliance-records.js';
-export { LOG_EVENT_TYPES, type LogEventType } from './compliance-files.js';
+export {
+  LOG_EVENT_TYPES,
+  organizationIdOf,
+  WORKSPACE_FILE_TYPES,
+  type LogEventType,
+} from './compliance-files.js';
 
 export function complianceModule(ctx: SimContext): RouteModule & { truth: ComplianceTruth } {
   const state = createState(ctx);
@@ -21,6 +27,8 @@ export function complianceModule(ctx: SimContext): RouteModule & { truth: Compli
       logsRoute(state),
       logDownloadRoute(state),
       logFileRoute(state),
+      orgLogsRoute(state),
+      orgLogDownloadRoute(state),
       cursorRoute('codex_tasks', (c, ws) => codexTasks(c, ws)),
       cursorRoute('codex_environments', codexEnvironments),
       usersRoute(),

@@ -5,6 +5,7 @@ import {
   shapeLogEvent,
   shapeWithWorkspace,
 } from '../shapes/compliance.js';
+import { shapeCostEvent } from '../shapes/compliance-costs.js';
 import type { StreamDef } from '../stream-def.js';
 
 const logFiles = {
@@ -79,5 +80,20 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     suggested: true,
     description:
       'Members of the ChatGPT workspace (id, email, name, role, status): the join key for every Codex user_id.',
+  },
+  {
+    ...logFiles,
+    name: 'codex_costs',
+    // The organization's logs (…/compliance/organizations/{organization_id}/logs), COSTS files only.
+    query: { event_type: 'COSTS' },
+    partitions: 'compliance_organization',
+    needs: 'organization_id',
+    sync: 'log_events',
+    primaryKey: 'event_id',
+    cursorField: 'log_file_end_time',
+    shape: shapeCostEvent,
+    suggested: true,
+    description:
+      'Codex billing per user, hour, product and model from the organization COSTS logs (needs organization_id): identity and measures whole, billing_credits and billing_usd to sum.',
   },
 ];
