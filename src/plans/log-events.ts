@@ -8,6 +8,7 @@ import type { LogFileRef } from '../engine/sync-log-files.js';
 import type { Partition, SyncEvent } from '../engine/types.js';
 import type { PlanContext, Planner } from './context.js';
 import { logListing } from './log-files.js';
+import { freshnessWarnings } from './log-freshness.js';
 
 // At most PARTITIONS × PREFETCH downloads in flight and PARTITIONS × (PREFETCH + 1) files on disk.
 /** Files downloading, per partition, while the one before them is emitted. */
@@ -18,6 +19,7 @@ const PARTITIONS = 4;
 export const planLogEvents: Planner = (ctx, prior) => run(ctx, prior);
 
 async function* run(ctx: PlanContext, prior: StreamState | undefined): AsyncGenerator<SyncEvent> {
+  yield* freshnessWarnings(ctx);
   const downloader = new LogFileDownloader(ctx.client, ctx.deps);
   try {
     yield* syncLogEvents(

@@ -1,4 +1,5 @@
 // CONNECTION_STATUS from probe results: per key what works and what failed, and which streams that leaves.
+import { describeLag, STALE_AFTER_MS } from '../engine/lag.js';
 import type { StreamDef } from '../stream-def.js';
 import { connectionStatus, type Message } from './messages.js';
 
@@ -18,7 +19,31 @@ const WORDS: Record<KeyProbe['status'], string> = {
   error: 'could not be checked',
 };
 
-export function checkMessage(probes: readonly KeyProbe[], streams: readonly StreamDef[]): Message {
+/** The newest Compliance event per workspace and type (the API side's `FreshnessCheck`, structurally). */
+export type FreshnessLine =
+  | { workspaceId: string; eventType: string; maxEventTime: string | null; lagMs: number | null }
+  | { workspaceId: string; eventType: string; error: string };
+
+/** One line per workspace and event type: how far the newest event lags behind now. */
+export function freshnessLines(freshness: readonly FreshnessLine[]): string[] {
+  if (freshness.length === 0) return [];
+  const lines = freshness.map((f) => {
+    const where = `workspace ${f.workspaceId} ${f.eventType}`;
+    if ('error' in f) return `  ${where}: could not be read. ${f.error}`;
+    if (f.maxEventTime === null) return `  ${where}: no events yet.`;
+    if (f.lagMs === null) return `  ${where}: newest event ${f.maxEventTime}.`;
+    const stale = f.lagMs > STALE_AFTER_MS ? ' (more than 24 h: the logs are behind)' : '';
+    const lag = f.lagMs < 0 ? 'in the future' : `${describeLag(f.lagMs)} behind`;
+    return `  ${where}: newest event ${f.maxEventTime}, ${lag}${stale}.`;
+  });
+  return ['Compliance log freshness (max_event_time):', ...lines];
+}
+
+export function checkMessage(
+  probes: readonly KeyProbe[],
+  streams: readonly StreamDef[],
+  freshness: readonly FreshnessLine[] = [],
+): Message {
   const lines: string[] = [];
   const working = new Set<string>();
   for (const keyName of [...new Set(probes.map((p) => p.keyName))]) {
@@ -47,6 +72,7 @@ export function checkMessage(probes: readonly KeyProbe[], streams: readonly Stre
       : 'No stream is readable with these keys.',
   );
   if (unavailable.length > 0) lines.push(`Unavailable: ${unavailable.map((s) => s.name).join(', ')}.`);
+  lines.push(...freshnessLines(freshness));
   const allGood = probes.length > 0 && probes.every((p) => p.status === 'accepted');
   return connectionStatus(allGood ? 'SUCCEEDED' : 'FAILED', lines.join('\n'));
 }

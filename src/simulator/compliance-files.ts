@@ -91,6 +91,14 @@ export const endUsOf = memoize(
   },
 );
 
+/**
+ * Now, as far as log files are concerned (epoch µs): `complianceLagHours` behind the clock, to play a
+ * backend whose logs fall behind (files close late, and max_event_time trails with them).
+ */
+export function logClockUs(ctx: SimContext): number {
+  return (ctx.now() - ctx.options.complianceLagHours * 3_600_000) * 1000;
+}
+
 export interface FileWindow {
   /** Strictly later than this (µs); -Infinity for no bound. */
   afterUs: number;
@@ -109,7 +117,7 @@ export function fileRefsIn(
   eventType: LogEventType,
   w: FileWindow,
 ): FileRef[] {
-  const nowUs = ctx.now() * 1000;
+  const nowUs = logClockUs(ctx);
   const lower = Math.max(w.afterUs, nowUs - RETENTION_US);
   const refs: FileRef[] = [];
   // end_time lies in [index × spacing, index × spacing + spacing / 2), so no earlier index can pass `lower`.
@@ -125,7 +133,7 @@ export function fileRefsIn(
 /** Whether the file is listed right now (downloads of vanished or unclosed files answer 404). */
 export function isListed(ctx: SimContext, ref: FileRef): boolean {
   const end = endUsOf(ctx, ref);
-  const nowUs = ctx.now() * 1000;
+  const nowUs = logClockUs(ctx);
   const scopes = isOrganizationFileType(ref.eventType) ? [organizationIdOf(ctx.seed)] : ctx.workspaceIds;
   return end <= nowUs && end > nowUs - RETENTION_US && scopes.includes(ref.workspaceId);
 }

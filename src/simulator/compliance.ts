@@ -2,6 +2,7 @@
 // host), Codex tasks and Codex environments. Data is generated lazily from the seed; see compliance-*.ts.
 import { logFileRoute } from './compliance-download.js';
 import { logDownloadRoute, logsRoute } from './compliance-logs.js';
+import { freshnessRoute } from './compliance-freshness.js';
 import { orgLogDownloadRoute, orgLogsRoute } from './compliance-org-logs.js';
 import { cursorRoute } from './compliance-paging.js';
 import { codexEnvironments, codexTasks } from './compliance-records.js';
@@ -32,6 +33,7 @@ export function complianceModule(ctx: SimContext): RouteModule & { truth: Compli
       cursorRoute('codex_tasks', (c, ws) => codexTasks(c, ws)),
       cursorRoute('codex_environments', codexEnvironments),
       usersRoute(),
+      freshnessRoute(),
     ],
     truth: complianceTruth(state),
   };

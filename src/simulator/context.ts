@@ -13,6 +13,7 @@ export const DEFAULT_SIZES: Required<SimSizeOptions> = {
   logFilesPerDay: 4,
   eventsPerFile: 20,
   eventPaddingBytes: 0,
+  complianceLagHours: 0,
   tasks: 45,
   environments: 3,
   projects: 3,

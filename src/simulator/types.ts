@@ -105,6 +105,8 @@ export interface SimSizeOptions {
   eventsPerFile?: number;
   /** Compliance: bytes of padding per event to make large files for benchmarks (default 0). */
   eventPaddingBytes?: number;
+  /** Compliance: hours the log files (and max_event_time) trail the clock (default 0). */
+  complianceLagHours?: number;
   tasks?: number;
   environments?: number;
   /** Admin: projects, users, audit log events. */
