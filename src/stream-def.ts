@@ -4,8 +4,9 @@ import type { Partition, Row } from './engine/types.js';
 
 export type Family = 'analytics' | 'compliance' | 'admin';
 
-/** The few named paging styles; a stream declares one, nothing is auto-detected. */
-export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id';
+/** The few named paging styles; a stream declares one, nothing is auto-detected except under `any_list`:
+ * for an endpoint whose envelope is unknown, every list envelope of the family (api/list-envelopes.ts). */
+export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id' | 'any_list';
 
 /** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`). */
 export type SyncStyle =

@@ -5,7 +5,8 @@ import { logDownloadRoute, logsRoute } from './compliance-logs.js';
 import { freshnessRoute } from './compliance-freshness.js';
 import { orgLogDownloadRoute, orgLogsRoute } from './compliance-org-logs.js';
 import { cursorRoute } from './compliance-paging.js';
-import { codexEnvironments, codexTasks } from './compliance-records.js';
+import { codexTasks } from './compliance-records.js';
+import { environmentsRoute } from './compliance-environments.js';
 import { createState } from './compliance-state.js';
 import { usersRoute } from './compliance-users.js';
 import { complianceTruth, type ComplianceTruth } from './compliance-truth.js';
@@ -31,7 +32,7 @@ export function complianceModule(ctx: SimContext): RouteModule & { truth: Compli
       orgLogsRoute(state),
       orgLogDownloadRoute(state),
       cursorRoute('codex_tasks', (c, ws) => codexTasks(c, ws)),
-      cursorRoute('codex_environments', codexEnvironments),
+      environmentsRoute(ctx),
       usersRoute(),
       freshnessRoute(),
     ],

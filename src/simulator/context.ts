@@ -16,6 +16,7 @@ export const DEFAULT_SIZES: Required<SimSizeOptions> = {
   complianceLagHours: 0,
   tasks: 45,
   environments: 3,
+  environmentsEnvelope: 'cursor',
   projects: 3,
   orgUsers: 8,
   auditEvents: 120,

@@ -58,7 +58,8 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     family: 'compliance',
     name: 'codex_environments',
     path: '/codex_environments',
-    paging: 'cursor',
+    // No public source shows this envelope: read any list envelope of the family, fail on others by key.
+    paging: 'any_list',
     limit: 30,
     sync: 'full_refresh',
     partitions: 'workspace',
