@@ -8,7 +8,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ORG_ID = /^org-[A-Za-z0-9]{1,64}$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const HANDLING = ['keep', 'hash', 'drop'] as const;
+/** The default Compliance event types: Codex's own. */
 export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
+/** Any type the API may add (AUTH_LOG, …): read without a release, its events land in compliance_logs. */
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 const secret = (order: number, title: string, description: string) =>
   z.string().min(1, 'must not be empty').meta({ airbyte_secret: true, order, title, description });
@@ -79,13 +82,19 @@ export const configSchema = z
           'Days re-read before the saved cursor on every incremental sync, to pick up restated data.',
       }),
     compliance_event_types: z
-      .array(z.enum(EVENT_TYPES, { error: `must be ${EVENT_TYPES.join(' or ')}` }))
+      .array(
+        z
+          .string('must be a string')
+          .regex(EVENT_TYPE, 'must be an upper-case Compliance event type such as CODEX_LOG or AUTH_LOG'),
+      )
       .min(1, 'must list at least one event type')
       .default([...EVENT_TYPES])
       .meta({
         order: 6,
         title: 'Compliance event types',
-        description: 'Which Compliance log files to read.',
+        description:
+          'Which Compliance log files to read: CODEX_LOG and CODEX_SECURITY_LOG by default; any other upper-case type the API offers (e.g. AUTH_LOG) is read too, its events landing in compliance_logs unchanged.',
+        examples: [['CODEX_LOG', 'CODEX_SECURITY_LOG']],
       }),
     email_handling: z.enum(HANDLING, { error: 'must be keep, hash or drop' }).default('keep').meta({
       order: 7,
