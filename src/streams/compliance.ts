@@ -93,7 +93,8 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     primaryKey: 'event_id',
     cursorField: 'log_file_end_time',
     shape: shapeCostEvent,
-    suggested: true,
+    // Needs organization_id as well as the key, so it is not one to preselect.
+    suggested: false,
     description:
       'Codex billing per user, hour, product and model from the organization COSTS logs (needs organization_id): identity and measures whole, billing_credits and billing_usd to sum.',
   },
