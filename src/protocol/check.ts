@@ -39,37 +39,54 @@ export function freshnessLines(freshness: readonly FreshnessLine[]): string[] {
   return ['Compliance log freshness (max_event_time):', ...lines];
 }
 
+/** An `org-…` target: the Compliance key probed on the organization's logs (organization_id). */
+const isOrg = (target: string): boolean => target.startsWith('org-');
+
+function failureLine(p: KeyProbe): string {
+  const where =
+    p.target === 'organization'
+      ? ''
+      : isOrg(p.target)
+        ? ` for organization ${p.target}`
+        : ` for workspace ${p.target}`;
+  const words =
+    p.status === 'unknown_workspace' && isOrg(p.target)
+      ? 'unknown organization (404): check organization_id'
+      : WORDS[p.status];
+  return `${p.keyName}: ${words}${where}. ${p.detail}`.trim();
+}
+
+function acceptedLine(keyName: string, mine: readonly KeyProbe[]): string {
+  if (mine[0]?.target === 'organization') return `${keyName}: accepted.`;
+  const org = mine.find((p) => isOrg(p.target));
+  const workspaces = mine.length - (org === undefined ? 0 : 1);
+  return `${keyName}: accepted for ${workspaces} workspace(s)${org ? ` and organization ${org.target}` : ''}.`;
+}
+
+/** A stream is readable when its key was accepted somewhere it reads: the organization for codex_costs. */
+function readable(s: StreamDef, probes: readonly KeyProbe[]): boolean {
+  const needsOrg = s.needs === 'organization_id';
+  return probes.some((p) => p.family === s.family && p.status === 'accepted' && isOrg(p.target) === needsOrg);
+}
+
 export function checkMessage(
   probes: readonly KeyProbe[],
   streams: readonly StreamDef[],
   freshness: readonly FreshnessLine[] = [],
 ): Message {
   const lines: string[] = [];
-  const working = new Set<string>();
   for (const keyName of [...new Set(probes.map((p) => p.keyName))]) {
     const mine = probes.filter((p) => p.keyName === keyName);
     const bad = mine.filter((p) => p.status !== 'accepted');
-    if (bad.length === 0) {
-      lines.push(
-        `${keyName}: accepted${mine[0]?.target === 'organization' ? '' : ` for ${mine.length} workspace(s)`}.`,
-      );
-      working.add(mine[0]?.family ?? '');
-    } else {
-      for (const p of bad) {
-        const where = p.target === 'organization' ? '' : ` for workspace ${p.target}`;
-        lines.push(`${keyName}: ${WORDS[p.status]}${where}. ${p.detail}`.trim());
-      }
-      if (bad.length < mine.length) working.add(mine[0]?.family ?? '');
-    }
+    if (bad.length === 0) lines.push(acceptedLine(keyName, mine));
+    else lines.push(...bad.map(failureLine));
   }
-  const readable = streams.filter((s) => working.has(s.family)).map((s) => s.name);
+  const ok = streams.filter((s) => readable(s, probes)).map((s) => s.name);
   const unavailable = streams.filter(
-    (s) => !working.has(s.family) && probes.some((p) => p.family === s.family),
+    (s) => !readable(s, probes) && probes.some((p) => p.family === s.family),
   );
   lines.push(
-    readable.length > 0
-      ? `Readable streams: ${readable.join(', ')}.`
-      : 'No stream is readable with these keys.',
+    ok.length > 0 ? `Readable streams: ${ok.join(', ')}.` : 'No stream is readable with these keys.',
   );
   if (unavailable.length > 0) lines.push(`Unavailable: ${unavailable.map((s) => s.name).join(', ')}.`);
   lines.push(...freshnessLines(freshness));

@@ -54,6 +54,27 @@ describe('codex_costs', () => {
     expect(await discover(config())).toContain('codex_costs');
   });
 
+  it('check probes the organization logs too: accepted, or a wrong organization_id named with its 404', async () => {
+    const { runConnector } = await import('../helpers/protocol.js');
+    const check = async (c: Json) => {
+      const r = await runConnector(['check', '--config', h.write('config.json', c)]);
+      return r.messages[0]?.connectionStatus as { status: string; message: string };
+    };
+    const good = await check(config());
+    expect(good.status, good.message).toBe('SUCCEEDED');
+    expect(good.message).toContain(
+      `compliance_api_key: accepted for 2 workspace(s) and organization ${org()}.`,
+    );
+    expect(good.message).toMatch(/Readable streams: .*codex_costs/);
+    const wrong = await check(config({ organization_id: 'org-nope' }));
+    expect(wrong.status).toBe('FAILED');
+    expect(wrong.message).toContain(
+      'compliance_api_key: unknown organization (404): check organization_id for organization org-nope.',
+    );
+    expect(wrong.message).toMatch(/Readable streams: .*compliance_logs/);
+    expect(wrong.message).toMatch(/Unavailable: codex_costs\./);
+  });
+
   let run: Awaited<ReturnType<Harness['read']>>;
   beforeAll(async () => {
     h.sim.stats.reset();
