@@ -39,6 +39,7 @@ export function startAcceptanceSimulator(now?: () => number): Promise<Simulator>
 export function connectorConfig(sim: Simulator, now = Date.now()): Json {
   return {
     workspace_ids: sim.workspaceIds,
+    organization_id: sim.organizationId,
     analytics_api_key: sim.keys.analytics,
     compliance_api_key: sim.keys.compliance,
     admin_api_key: sim.keys.admin,

@@ -40,8 +40,17 @@ export async function check(configPath: string): Promise<number> {
   }
   const api = await client(config);
   const { probeKeys } = await import('./api/probe.js');
+  const { checkFreshness } = await import('./api/freshness.js');
   try {
-    await out.emit(checkMessage(await probeKeys(api, Date.now()), availableStreams(config)));
+    const now = Date.now();
+    const probes = await probeKeys(api, now);
+    const accepted = probes.filter((p) => p.family === 'compliance' && p.status === 'accepted');
+    const freshness = await checkFreshness(
+      api,
+      accepted.map((p) => p.target),
+      now,
+    );
+    await out.emit(checkMessage(probes, availableStreams(config), freshness));
   } finally {
     await api.close();
   }

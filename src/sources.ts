@@ -36,6 +36,12 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
       );
     case 'organization':
       return [{}];
+    case 'compliance_organization': {
+      const eventType = def.query?.event_type;
+      return config.organization_id === undefined || typeof eventType !== 'string'
+        ? []
+        : [{ organization_id: config.organization_id, event_type: eventType }];
+    }
     case 'project':
       return []; // listed from the API when the stream starts (plans/admin-projects.ts)
   }
@@ -68,12 +74,13 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
       partitions: partitionsFor(def, config),
       shaped: (rows: Row[], partition: Partition) =>
         rows.flatMap((row) => def.shape(row, partition)).map(privacy),
-      budgetKey: (p) => p.workspace_id ?? 'organization',
+      budgetKey: (p) => p.workspace_id ?? p.organization_id ?? 'organization',
       url: (p) =>
         client.url(
           def.family,
           def.path.replace('{project_id}', encodeURIComponent(p.project_id ?? '')),
           p.workspace_id,
+          p.organization_id,
         ),
     };
     return planner(ctx, prior);

@@ -4,15 +4,18 @@ import type { Partition, Row } from './engine/types.js';
 
 export type Family = 'analytics' | 'compliance' | 'admin';
 
-/** The few named paging styles; a stream declares one, nothing is auto-detected. */
-export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id';
+/** The few named paging styles; a stream declares one, nothing is auto-detected except under `any_list`:
+ * for an endpoint whose envelope is unknown, every list envelope of the family (api/list-envelopes.ts). */
+export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id' | 'any_list';
 
 /** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`). */
 export type SyncStyle =
   'date_windows' | 'full_refresh' | 'cursor_scan' | 'filtered_scan' | 'log_files' | 'log_events';
 
 /** How a stream's state and requests are sliced. */
-export type PartitionStyle = 'workspace' | 'workspace_event_type' | 'organization' | 'project';
+/** `compliance_organization`: the configured `organization_id` with the stream's `event_type` query. */
+export type PartitionStyle =
+  'workspace' | 'workspace_event_type' | 'organization' | 'project' | 'compliance_organization';
 
 export interface StreamDef {
   name: string;
@@ -37,6 +40,8 @@ export interface StreamDef {
   defaultDaysBack?: number;
   /** filtered_scan: the query parameter that takes the lower bound, inclusive (`effective_at[gte]`). */
   lowerBoundParam?: string;
+  /** A config key the stream needs besides its family's key (it is not offered without it). */
+  needs?: 'organization_id';
   /** Whether Airbyte should suggest the stream in a new connection. */
   suggested: boolean;
   description: string;

@@ -34,7 +34,9 @@ export function availableStreams(config: Config): StreamDef[] {
     compliance: config.compliance_api_key,
     admin: config.admin_api_key,
   };
-  return STREAMS.filter((s) => keys[s.family] !== undefined);
+  return STREAMS.filter(
+    (s) => keys[s.family] !== undefined && (s.needs === undefined || config[s.needs] !== undefined),
+  );
 }
 
 // The HTTP stack (undici, the API layer, the planners) loads only when a sync needs it, so spec and

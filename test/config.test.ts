@@ -37,6 +37,15 @@ describe('config', () => {
     });
   });
 
+  it('accepts any upper-case Compliance event type, so a new one needs no release', () => {
+    const types = ['CODEX_LOG', 'AUTH_LOG', 'SOME_FUTURE_LOG2'];
+    expect(parseConfig({ ...good, compliance_event_types: types }).compliance_event_types).toEqual(types);
+  });
+
+  it('accepts an organization id', () => {
+    expect(parseConfig({ ...good, organization_id: 'org-AbC123' }).organization_id).toBe('org-AbC123');
+  });
+
   it.each([
     [{}, /no API key given/],
     [{ analytics_api_key: 'k' }, /`workspace_ids` is required with an Analytics or Compliance key/],
@@ -51,9 +60,18 @@ describe('config', () => {
     [{ ...good, admin_api_base_url: 'ftp://x/v1' }, /`admin_api_base_url` must be an https URL/],
     [{ ...good, email_handling: 'hash' }, /`hash_salt` is required/],
     [
-      { ...good, compliance_event_types: ['AUTH_LOG'] },
-      /`compliance_event_types\[0\]` must be CODEX_LOG or CODEX_SECURITY_LOG/,
+      { ...good, compliance_event_types: ['codex_log'] },
+      /`compliance_event_types\[0\]` must be an upper-case Compliance event type/,
     ],
+    [
+      { ...good, compliance_event_types: ['CODEX LOG'] },
+      /`compliance_event_types\[0\]` must be an upper-case Compliance event type/,
+    ],
+    [
+      { ...good, organization_id: 'acme' },
+      /`organization_id` must be an OpenAI organization id such as org-/,
+    ],
+    [{ ...good, organization_id: 'org-' }, /`organization_id` must be an OpenAI organization id/],
     [[1, 2], /must be a JSON object/],
   ])('rejects %j with a message naming the key', (raw, pattern) => {
     expect(messageOf(raw)).toMatch(pattern);

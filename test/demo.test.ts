@@ -92,6 +92,18 @@ describe('demo, run twice in a fresh directory', () => {
     expect(row?.ids).toBe(row?.n);
   });
 
+  it.each([
+    ['compliance_users', 'workspace_id || id'],
+    ['codex_costs', 'event_id'],
+  ])(
+    'lands %s (the workspace users, the organization costs) with rows and no duplicate key',
+    async (stream, key) => {
+      const [row] = await query(`SELECT count(*) AS n, count(DISTINCT ${key}) AS ids FROM "${stream}"`);
+      expect(Number(row?.n)).toBeGreaterThan(0);
+      expect(row?.ids).toBe(row?.n);
+    },
+  );
+
   it('types the columns from the schema', async () => {
     const rows = await query(
       `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'usage'`,

@@ -1,6 +1,6 @@
 // The stream schemas against the contract's rules (what Airbyte's acceptance tests and warehouse destinations
 // rely on), and one realistic record per stream against its schema. The stream table in src/streams.ts is
-// cross-checked against schemas/ by its own test; this list pins the contract's twenty streams.
+// cross-checked against schemas/ by its own test; this list pins the contract's streams.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -23,6 +23,8 @@ const STREAMS: StreamCase[] = [
   { name: 'compliance_logs', primaryKey: 'event_id', cursor: 'log_file_end_time' },
   { name: 'codex_tasks', primaryKey: 'id', cursor: 'updated_at' },
   { name: 'codex_environments', primaryKey: 'id', cursor: null },
+  { name: 'compliance_users', primaryKey: 'id', cursor: null },
+  { name: 'codex_costs', primaryKey: 'event_id', cursor: 'log_file_end_time' },
   { name: 'organization_completions_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_embeddings_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_code_interpreter_sessions', primaryKey: 'id', cursor: 'date' },
@@ -54,7 +56,10 @@ const ALLOWED = new Set([
 ]);
 const SCALARS = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 /** Values that can be fractional; every other numeric field is a counter or a Unix time: `integer`. */
-const FRACTIONAL = new Set(['credits', 'cost_usd', 'estimated_cost_usd', 'value']);
+const FRACTIONAL = new Set([
+  ...['credits', 'cost_usd', 'estimated_cost_usd', 'value'],
+  ...['quantity', 'billing_credits', 'billing_usd'],
+]);
 
 type Json = Record<string, unknown>;
 interface Node {

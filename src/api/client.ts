@@ -49,8 +49,9 @@ export class ApiClient {
     return key === undefined ? undefined : { keyName, key, api };
   }
 
-  /** The URL of `path` under a family's root, e.g. …/analytics/codex/workspaces/{id}/usage. */
-  url(family: Family, path: string, workspaceId?: string): URL {
+  /** The URL of `path` under a family's root, e.g. …/analytics/codex/workspaces/{id}/usage; Compliance
+   * paths of an organization (`org-…`) live under …/compliance/organizations/{id}. */
+  url(family: Family, path: string, workspaceId?: string, organizationId?: string): URL {
     const base = (family === 'admin' ? this.config.admin_api_base_url : this.config.api_base_url).replace(
       /\/+$/,
       '',
@@ -59,7 +60,9 @@ export class ApiClient {
       family === 'analytics'
         ? `/analytics/codex/workspaces/${encodeURIComponent(workspaceId ?? '')}`
         : family === 'compliance'
-          ? `/compliance/workspaces/${encodeURIComponent(workspaceId ?? '')}`
+          ? organizationId !== undefined
+            ? `/compliance/organizations/${encodeURIComponent(organizationId)}`
+            : `/compliance/workspaces/${encodeURIComponent(workspaceId ?? '')}`
           : '/organization';
     return new URL(`${base}${root}${path}`);
   }

@@ -9,6 +9,8 @@ import type { HttpResult } from './http.js';
 
 export interface LogFileTarget {
   workspaceId: string;
+  /** Set for organization-scope logs (COSTS): the file is under …/compliance/organizations/{id}. */
+  organizationId?: string;
   id: string;
   /** From the listing; a value the listing omits is not checked. */
   size: number | undefined;

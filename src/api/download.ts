@@ -77,8 +77,8 @@ export class LogFileDownloader {
   private async redirect(target: LogFileTarget): Promise<URL> {
     const auth = this.auth();
     const path = `/logs/${encodeURIComponent(target.id)}`;
-    const url = this.client.url('compliance', path, target.workspaceId);
-    await this.budget.acquire(`${target.workspaceId}|log_download`);
+    const url = this.client.url('compliance', path, target.workspaceId, target.organizationId);
+    await this.budget.acquire(`${target.organizationId ?? target.workspaceId}|log_download`);
     const res = await this.client.http.get(url, auth);
     const location = headerValue(res.headers.location);
     if (REDIRECTS.has(res.status) && location !== undefined) {

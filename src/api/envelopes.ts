@@ -4,6 +4,7 @@ import { SourceError } from '../engine/errors.js';
 import type { Page } from '../engine/paging.js';
 import type { Row } from '../engine/types.js';
 import type { PagingStyle } from '../stream-def.js';
+import { anyListPage } from './list-envelopes.js';
 
 // Each row must be an object; its fields are the stream's business (shapes check what they use). Checking
 // every key of every row here cost a tenth of an analytics sync's CPU.
@@ -11,7 +12,7 @@ export const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== nu
 const rows = z.array(z.custom<Row>(isRow, 'must be an object'));
 const token = z.string().nullish();
 
-const ENVELOPES = {
+const ENVELOPES: Record<Exclude<PagingStyle, 'any_list'>, z.ZodType> = {
   // Analytics and Admin usage: {"data":[…],"has_more":true,"next_page":"opaque"}
   page: z.looseObject({ data: rows, has_more: z.boolean(), next_page: token }),
   // Compliance log listing: next request passes last_end_time as `after`
@@ -20,9 +21,10 @@ const ENVELOPES = {
   cursor: z.looseObject({ data: rows, has_more: z.boolean(), cursor: token, last_id: token }),
   // OpenAI list endpoints: after=<last_id>
   after_last_id: z.looseObject({ data: rows, has_more: z.boolean(), last_id: token }),
-} as const;
+};
 
 export function toPage(style: PagingStyle, body: unknown, what: string): Page<Row> {
+  if (style === 'any_list') return anyListPage(body, what);
   const parsed = ENVELOPES[style].safeParse(body);
   if (!parsed.success) {
     throw new SourceError(
@@ -34,7 +36,7 @@ export function toPage(style: PagingStyle, body: unknown, what: string): Page<Ro
   return { rows: env.data, hasMore: env.has_more, next: nextToken(style, env) };
 }
 
-function nextToken(style: PagingStyle, env: Record<string, unknown>): string | null {
+function nextToken(style: Exclude<PagingStyle, 'any_list'>, env: Record<string, unknown>): string | null {
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   switch (style) {
     case 'page':
@@ -73,7 +75,8 @@ export function tokenParam(style: PagingStyle, token: string): [string, string] 
     case 'after_end_time':
     case 'after_last_id':
       return ['after', token];
-    case 'cursor': {
+    case 'cursor':
+    case 'any_list': {
       const eq = token.indexOf('=');
       return [token.slice(0, eq), token.slice(eq + 1)];
     }

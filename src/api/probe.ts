@@ -8,7 +8,7 @@ export type ProbeStatus = 'accepted' | 'rejected' | 'no_scope' | 'unknown_worksp
 export interface ProbeResult {
   family: Family;
   keyName: string;
-  /** A workspace id, or 'organization'. */
+  /** A workspace id, 'organization' (Admin), or an `org-…` id (the Compliance organization logs). */
   target: string;
   status: ProbeStatus;
   detail: string;
@@ -40,23 +40,36 @@ function classify(error: unknown, family: Family): { status: ProbeStatus; detail
   return { status: 'error', detail };
 }
 
+async function probeOne(client: ApiClient, family: Family, url: URL, target: string): Promise<ProbeResult> {
+  const keyName = client.keyFor(family)?.keyName ?? '';
+  try {
+    await client.getJson(family, url, target);
+    return { family, keyName, target, status: 'accepted', detail: '' };
+  } catch (error) {
+    return { family, keyName, target, ...classify(error, family) };
+  }
+}
+
+/** With organization_id, the Compliance key must also read the organization's logs (codex_costs). */
+function organizationProbe(client: ApiClient, nowMs: number): { url: URL; target: string } | undefined {
+  const org = client.config.organization_id;
+  if (org === undefined) return undefined;
+  const query = { event_type: 'COSTS', after: new Date(nowMs - 3_600_000).toISOString(), limit: 1 };
+  return { url: withQuery(client.url('compliance', '/logs', undefined, org), query), target: org };
+}
+
 export async function probeKeys(client: ApiClient, nowMs: number): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   for (const family of ['analytics', 'compliance', 'admin'] as const) {
-    const auth = client.keyFor(family);
-    if (auth === undefined) continue;
+    if (client.keyFor(family) === undefined) continue;
     const targets = family === 'admin' ? [undefined] : (client.config.workspace_ids ?? []);
     for (const workspace of targets) {
       const probe = PROBES[family];
       const url = withQuery(client.url(family, probe.path, workspace), probe.query(nowMs));
-      const target = workspace ?? 'organization';
-      try {
-        await client.getJson(family, url, target);
-        results.push({ family, keyName: auth.keyName, target, status: 'accepted', detail: '' });
-      } catch (error) {
-        results.push({ family, keyName: auth.keyName, target, ...classify(error, family) });
-      }
+      results.push(await probeOne(client, family, url, workspace ?? 'organization'));
     }
+    const org = family === 'compliance' ? organizationProbe(client, nowMs) : undefined;
+    if (org !== undefined) results.push(await probeOne(client, family, org.url, org.target));
   }
   return results;
 }

@@ -5,9 +5,13 @@ import { isDay } from '../engine/dates.js';
 import { isLoopbackHost } from './loopback.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ORG_ID = /^org-[A-Za-z0-9]{1,64}$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const HANDLING = ['keep', 'hash', 'drop'] as const;
+/** The default Compliance event types: Codex's own. */
 export const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
+/** Any type the API may add (AUTH_LOG, …): read without a release, its events land in compliance_logs. */
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 // A newline or other control character (usually a copy-paste accident) cannot go into an HTTP header: say so
 // here, naming the key, instead of retrying a request that can never be sent. The value is never quoted.
@@ -57,13 +61,13 @@ export const configSchema = z
     analytics_api_key: secret(
       1,
       'Codex Analytics API key',
-      'Key with the codex.enterprise.analytics.read scope (granted by OpenAI support).',
+      'A workspace Admin key with the "Codex analytics API = Read" permission, self-serve in the ChatGPT admin console (a key with the codex.enterprise.analytics.read scope from OpenAI support also works).',
       true,
     ).optional(),
     compliance_api_key: secret(
       2,
       'Compliance API key',
-      'Compliance API key of the workspace (Codex logs, tasks and environments).',
+      'Workspace key with the Compliance API permissions (Codex logs, tasks, environments, users; with organization_id, Codex costs). One Admin key may carry both the analytics and the compliance permissions: then give it here too.',
       true,
     ).optional(),
     admin_api_key: secret(
@@ -99,13 +103,19 @@ export const configSchema = z
           'Days re-read before the saved cursor on every incremental sync, to pick up restated data.',
       }),
     compliance_event_types: z
-      .array(z.enum(EVENT_TYPES, { error: `must be ${EVENT_TYPES.join(' or ')}` }))
+      .array(
+        z
+          .string('must be a string')
+          .regex(EVENT_TYPE, 'must be an upper-case Compliance event type such as CODEX_LOG or AUTH_LOG'),
+      )
       .min(1, 'must list at least one event type')
       .default([...EVENT_TYPES])
       .meta({
         order: 6,
         title: 'Compliance event types',
-        description: 'Which Compliance log files to read.',
+        description:
+          'Which Compliance log files to read: CODEX_LOG and CODEX_SECURITY_LOG by default; any other upper-case type the API offers (e.g. AUTH_LOG) is read too, its events landing in compliance_logs unchanged.',
+        examples: [['CODEX_LOG', 'CODEX_SECURITY_LOG']],
       }),
     email_handling: z.enum(HANDLING, { error: 'must be keep, hash or drop' }).default('keep').meta({
       order: 7,
@@ -188,6 +198,20 @@ export const configSchema = z
         title: 'Max log line size (MB)',
         description:
           'Longest Compliance log line read; a longer one fails the stream (LOG_LINE_TOO_LONG), or is skipped and counted with skip_malformed_log_lines.',
+      }),
+    organization_id: z
+      .string()
+      .regex(
+        ORG_ID,
+        'must be an OpenAI organization id such as org-AbC123dEf456 (platform.openai.com → Settings → Organization → General)',
+      )
+      .optional()
+      .meta({
+        order: 18,
+        title: 'Organization ID',
+        description:
+          'OpenAI organization id (org-…). When set, the Compliance key also reads codex_costs (Codex billing per user and hour) from the organization-scope Compliance logs.',
+        examples: ['org-AbC123dEf456'],
       }),
   })
   .superRefine((config, ctx) => {

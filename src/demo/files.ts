@@ -26,6 +26,7 @@ export interface SimulatorEndpoints {
   adminBaseUrl: string;
   keys: { analytics: string; compliance: string; admin: string };
   workspaceIds: string[];
+  organizationId: string;
 }
 
 /** UTC `YYYY-MM-DD`, `days` before `now`. */
@@ -36,6 +37,7 @@ export function daysAgo(now: number, days: number): string {
 export async function writeConfig(path: string, sim: SimulatorEndpoints, now: number): Promise<void> {
   const config = {
     workspace_ids: sim.workspaceIds,
+    organization_id: sim.organizationId,
     analytics_api_key: sim.keys.analytics,
     compliance_api_key: sim.keys.compliance,
     admin_api_key: sim.keys.admin,

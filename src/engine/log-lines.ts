@@ -2,6 +2,7 @@
 // (fail naming the file and line, or be skipped and counted when skip_malformed_log_lines is on), and the
 // end-of-stream summary of skipped lines and dropped duplicates.
 import { SourceError } from './errors.js';
+import { partitionText } from './log-listing.js';
 import type { LogFileRef } from './sync-log-files.js';
 import type { Partition, Row, SyncEvent } from './types.js';
 
@@ -51,12 +52,12 @@ export function malformed(
   const limit = 'tooLongBytes' in logLine ? logLine.tooLongBytes : undefined;
   if (limit !== undefined) {
     throw new SourceError(
-      `log file ${file.id} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'}) line ${line} is longer than max_log_line_size_mb (${Math.round(limit / 2 ** 20)} MB) and was not read. Raise max_log_line_size_mb (up to 256), or set skip_malformed_log_lines to skip and count such lines.`,
+      `log file ${file.id} (${partitionText(partition)}) line ${line} is longer than max_log_line_size_mb (${Math.round(limit / 2 ** 20)} MB) and was not read. Raise max_log_line_size_mb (up to 256), or set skip_malformed_log_lines to skip and count such lines.`,
       { code: 'LOG_LINE_TOO_LONG', failureType: 'system_error' },
     );
   }
   throw new SourceError(
-    `log file ${file.id} (workspace ${partition.workspace_id ?? '?'}, ${partition.event_type ?? '?'}) line ${line} is malformed: ${reason}. Its sha256 matched, so the file itself is bad; set skip_malformed_log_lines to skip and count such lines.`,
+    `log file ${file.id} (${partitionText(partition)}) line ${line} is malformed: ${reason}. Its sha256 matched, so the file itself is bad; set skip_malformed_log_lines to skip and count such lines.`,
     { code: 'MALFORMED_LOG_LINE', failureType: 'system_error' },
   );
 }

@@ -62,7 +62,14 @@ function reachesSignpost(files: LogFileRef[], next: string | null, signpost: str
   return at(last) || at(next);
 }
 
-export const partitionText = (p: Partition) => `workspace ${p.workspace_id ?? '?'}, ${p.event_type ?? '?'}`;
+/** `workspace …, CODEX_LOG` or `organization org-…, COSTS`, for messages. */
+export function partitionText(p: Partition): string {
+  const scope =
+    p.organization_id !== undefined
+      ? `organization ${p.organization_id}`
+      : `workspace ${p.workspace_id ?? '?'}`;
+  return `${scope}, ${p.event_type ?? '?'}`;
+}
 const where = (stream: string, p: Partition) => `${stream} (${partitionText(p)})`;
 
 function nextAfter(stream: string, partition: Partition, from: string, next: string | null): string {

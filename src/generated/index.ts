@@ -4,10 +4,12 @@
 
 import type { CodeReviewResponses } from './code_review_responses.js';
 import type { CodeReviews } from './code_reviews.js';
+import type { CodexCosts } from './codex_costs.js';
 import type { CodexEnvironments } from './codex_environments.js';
 import type { CodexTasks } from './codex_tasks.js';
 import type { ComplianceLogFiles } from './compliance_log_files.js';
 import type { ComplianceLogs } from './compliance_logs.js';
+import type { ComplianceUsers } from './compliance_users.js';
 import type { OrganizationAuditLogs } from './organization_audit_logs.js';
 import type { OrganizationCodeInterpreterSessions } from './organization_code_interpreter_sessions.js';
 import type { OrganizationCompletionsUsage } from './organization_completions_usage.js';
@@ -26,10 +28,12 @@ import type { WorkspaceUsage } from './workspace_usage.js';
 export type {
   CodeReviewResponses,
   CodeReviews,
+  CodexCosts,
   CodexEnvironments,
   CodexTasks,
   ComplianceLogFiles,
   ComplianceLogs,
+  ComplianceUsers,
   OrganizationAuditLogs,
   OrganizationCodeInterpreterSessions,
   OrganizationCompletionsUsage,
@@ -50,10 +54,12 @@ export type {
 export interface StreamRecordTypes {
   code_review_responses: CodeReviewResponses;
   code_reviews: CodeReviews;
+  codex_costs: CodexCosts;
   codex_environments: CodexEnvironments;
   codex_tasks: CodexTasks;
   compliance_log_files: ComplianceLogFiles;
   compliance_logs: ComplianceLogs;
+  compliance_users: ComplianceUsers;
   organization_audit_logs: OrganizationAuditLogs;
   organization_code_interpreter_sessions: OrganizationCodeInterpreterSessions;
   organization_completions_usage: OrganizationCompletionsUsage;

@@ -80,6 +80,14 @@ export interface Usage {
          * Credits consumed; can be fractional.
          */
         credits?: null | number;
+        /**
+         * Billed cost in USD for this client; null when unavailable.
+         */
+        cost_usd?: null | number;
+        /**
+         * Estimated cost in USD for this client; null when unavailable.
+         */
+        estimated_cost_usd?: null | number;
         uncached_text_input_tokens?: null | number;
         cached_text_input_tokens?: null | number;
         text_output_tokens?: null | number;
@@ -104,12 +112,23 @@ export interface Usage {
          * Credits consumed; can be fractional.
          */
         credits?: null | number;
+        /**
+         * Billed cost in USD for this model; null when unavailable.
+         */
+        cost_usd?: null | number;
+        /**
+         * Estimated cost in USD for this model; null when unavailable.
+         */
+        estimated_cost_usd?: null | number;
         uncached_text_input_tokens?: null | number;
         cached_text_input_tokens?: null | number;
         text_output_tokens?: null | number;
         text_total_tokens?: null | number;
         [k: string]: unknown;
       })[];
+  /**
+   * Code attributed to Codex; an open object: metrics the API adds pass through.
+   */
   code_attribution?: null | {
     lines_added?: null | number;
     lines_removed?: null | number;

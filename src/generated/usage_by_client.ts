@@ -44,6 +44,14 @@ export interface UsageByClient {
    * Credits consumed; can be fractional.
    */
   credits?: null | number;
+  /**
+   * Billed cost in USD for this client; null when unavailable.
+   */
+  cost_usd?: null | number;
+  /**
+   * Estimated cost in USD for this client; null when unavailable.
+   */
+  estimated_cost_usd?: null | number;
   uncached_text_input_tokens?: null | number;
   cached_text_input_tokens?: null | number;
   text_output_tokens?: null | number;

@@ -8,6 +8,7 @@ import type { LogFileRef } from '../engine/sync-log-files.js';
 import type { Partition, SyncEvent } from '../engine/types.js';
 import type { PlanContext, Planner } from './context.js';
 import { logListing } from './log-files.js';
+import { freshnessWarnings } from './log-freshness.js';
 
 // At most PARTITIONS × PREFETCH downloads in flight and PARTITIONS × (PREFETCH + 1) files on disk.
 /** Files downloading, per partition, while the one before them is emitted. */
@@ -18,13 +19,15 @@ const PARTITIONS = 4;
 export const planLogEvents: Planner = (ctx, prior) => run(ctx, prior);
 
 async function* run(ctx: PlanContext, prior: StreamState | undefined): AsyncGenerator<SyncEvent> {
+  yield* freshnessWarnings(ctx);
   const downloader = new LogFileDownloader(ctx.client, ctx.deps);
   try {
     yield* syncLogEvents(
       {
         ...logListing(ctx),
         fetchFile: (p, file, log) => fetchOrSkipGone(downloader, targetOf(p, file), log),
-        // The file rides on the partition so the row's shape function can add it to each event.
+        // The file rides on the partition so the row's shape function can add it to each event
+        // (both workspace logs and the organization's COSTS logs read through this one pipeline).
         toRecords: (rows, p, file) =>
           ctx.shaped(rows, { ...p, log_file_id: file.id, log_file_end_time: file.endTime }),
         skipMalformed: ctx.config.skip_malformed_log_lines,
@@ -63,6 +66,7 @@ function targetOf(partition: Partition, file: LogFileRef): LogFileTarget {
   const { file_size: size, file_sha256: sha256 } = file.row;
   return {
     workspaceId: partition.workspace_id ?? '',
+    organizationId: partition.organization_id,
     id: file.id,
     size: typeof size === 'number' ? size : undefined,
     sha256: typeof sha256 === 'string' && sha256 !== '' ? sha256 : undefined,

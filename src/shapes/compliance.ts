@@ -45,6 +45,13 @@ export function shapeCodexTask(row: Row, partition: Partition): Row[] {
   ];
 }
 
+/** A workspace member; `created_at` normalized like a task's (Unix seconds or ISO → ISO 8601). */
+export function shapeComplianceUser(row: Row, partition: Partition): Row[] {
+  requireString(row, 'id', 'compliance_users');
+  const createdAt = 'created_at' in row ? { created_at: isoTime(row.created_at) } : {};
+  return [{ ...row, ...createdAt, workspace_id: partition.workspace_id ?? '' }];
+}
+
 /** ISO 8601 UTC with milliseconds, or null when the value is absent or not a time. */
 export function isoTime(value: unknown): string | null {
   let ms: number;

@@ -89,10 +89,16 @@ function share(d: Draw, n: number | null): number | null {
   return n === null ? null : Math.round(n * d.float(0.2, 1));
 }
 
-/** A breakdown entry's share of the totals; breakdowns need not add up to totals (as in the real API). */
-function portion(d: Draw, credits: number, t: Tokens): { credits: number } & Tokens {
+/** A breakdown entry's share of the totals; breakdowns need not add up to totals (as in the real API).
+ * Its costs follow from its credits (no draw, so the rest of the data stays as it was); `cost_usd` only
+ * where the row's total has one. */
+function portion(d: Draw, credits: number, t: Tokens, billed: boolean): Row {
+  const part = round2(credits * d.float(0.2, 1));
+  const estimated = round2(part * 0.04);
   return {
-    credits: round2(credits * d.float(0.2, 1)),
+    credits: part,
+    cost_usd: billed ? estimated : null,
+    estimated_cost_usd: estimated,
     uncached_text_input_tokens: share(d, t.uncached_text_input_tokens),
     cached_text_input_tokens: share(d, t.cached_text_input_tokens),
     text_output_tokens: share(d, t.text_output_tokens),
@@ -100,17 +106,35 @@ function portion(d: Draw, credits: number, t: Tokens): { credits: number } & Tok
   };
 }
 
-function clients(d: Draw, credits: number, t: Tokens, threads: number, turns: number): Row[] {
+interface Activity {
+  credits: number;
+  t: Tokens;
+  threads: number;
+  turns: number;
+  billed: boolean;
+}
+
+function clients(d: Draw, a: Activity): Row[] {
   return d.sample(CLIENT_IDS, d.int(1, 3)).map((client_id) => {
-    const counts = { threads: Math.max(1, share(d, threads) ?? 1), turns: Math.max(1, share(d, turns) ?? 1) };
-    return { client_id, ...counts, ...portion(d, credits, t) };
+    const counts = {
+      threads: Math.max(1, share(d, a.threads) ?? 1),
+      turns: Math.max(1, share(d, a.turns) ?? 1),
+    };
+    return { client_id, ...counts, ...portion(d, a.credits, a.t, a.billed) };
   });
 }
 
-function models(d: Draw, credits: number, t: Tokens): Row[] {
+function models(d: Draw, a: Activity): Row[] {
   return d
     .sample(MODEL_PAIRS, d.int(1, 2))
-    .map(({ model, speed }) => ({ model, speed, ...portion(d, credits, t) }));
+    .map(({ model, speed }) => ({ model, speed, ...portion(d, a.credits, a.t, a.billed) }));
+}
+
+/** Lines of code attributed to Codex; `files_changed` stands for the metrics the API adds over time. */
+function codeAttribution(d: Draw): Row | null {
+  if (!d.chance(0.8)) return null;
+  const added = d.int(0, 2000);
+  return { lines_added: added, lines_removed: d.int(0, 600), files_changed: 1 + Math.floor(added / 120) };
 }
 
 /** One user's row for one day, or undefined on a day the user did not use Codex. */
@@ -129,6 +153,7 @@ export function userDayRow(
   const estimated = round2(credits * 0.04);
   const cost = d.chance(0.3) ? estimated : null;
   const t = tokens(d, turns);
+  const activity = { credits, t, threads, turns, billed: cost !== null };
   const row: Row = {
     start_time: day * DAY_SECONDS,
     end_time: (day + 1) * DAY_SECONDS,
@@ -140,9 +165,9 @@ export function userDayRow(
       ...(user.email === null ? {} : { email: user.email }),
     },
     totals: { threads, turns, credits, cost_usd: cost, estimated_cost_usd: estimated, ...t },
-    clients: clients(d, credits, t, threads, turns),
-    models: models(d, credits, t),
-    code_attribution: d.chance(0.8) ? { lines_added: d.int(0, 2000), lines_removed: d.int(0, 600) } : null,
+    clients: clients(d, activity),
+    models: models(d, activity),
+    code_attribution: codeAttribution(d),
   };
   if (user.seatType) row.seat_type = 'enterprise';
   return row;

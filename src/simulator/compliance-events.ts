@@ -1,5 +1,6 @@
 // One Compliance event from its coordinates (workspace, type, file index, line index): pure and
 // deterministic, so any line of any file can be regenerated on demand without storing anything.
+import { costEvent } from './compliance-costs.js';
 import { endUsOf, type FileRef } from './compliance-files.js';
 import { securityDetails } from './compliance-security.js';
 import * as T from './compliance-text.js';
@@ -25,10 +26,18 @@ export function buildEvent(ctx: SimContext, ref: FileRef, line: number): Record<
   // One stream per event; the draw order below is part of the data, so keep it stable.
   const r = rngFor(seed, 'event', ref.workspaceId, ref.eventType, ref.index, line);
   const eventId = r.uuid();
+  if (ref.eventType === 'COSTS') {
+    return costEvent(ctx, ref.workspaceId, eventId, timestampUs(ctx, ref, line), r);
+  }
   const user = T.userOf(seed, ref.workspaceId, r.int(0, Math.max(1, ctx.options.users) - 1));
   const security = ref.eventType === 'CODEX_SECURITY_LOG';
-  const [eventType, details] = security ? securityDetails(r, seed, ref) : codexDetails(r, seed, ref, line);
-  const client = security ? {} : { client_id: r.pick(T.CLIENTS) };
+  const auth = ref.eventType === 'AUTH_LOG';
+  const [eventType, details] = security
+    ? securityDetails(r, seed, ref)
+    : auth
+      ? authDetails(r)
+      : codexDetails(r, seed, ref, line);
+  const client = security || auth ? {} : { client_id: r.pick(T.CLIENTS) };
   if (ctx.options.eventPaddingBytes > 0) details.padding = T.filler(ctx.options.eventPaddingBytes);
   return {
     event_id: eventId,
@@ -65,6 +74,15 @@ function codexDetails(r: Rng, seed: number, ref: FileRef, line: number): [string
     default:
       return [subtype, { ...turn, ...toolCall(r, subtype) }];
   }
+}
+
+/** AUTH_LOG: a type this connector does not model, for a user who opts in to it. */
+function authDetails(r: Rng): [string, EventDetails] {
+  const outcome = r.pick(['LOGIN_SUCCEEDED', 'LOGIN_SUCCEEDED', 'LOGIN_FAILED'] as const);
+  return [
+    outcome,
+    { method: r.pick(['sso', 'password', 'passkey']), ip_address: `203.0.113.${r.int(1, 254)}` },
+  ];
 }
 
 function usage(r: Rng): EventDetails {

@@ -5,26 +5,48 @@ import { memoize } from './compliance-rng.js';
 import { idFrom, randInt } from './random.js';
 import type { SimContext } from './types.js';
 
+/** The Codex types, which a connector reads by default. */
 export const LOG_EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'] as const;
-export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
+/** Workspace types that hold files here: the Codex ones, and AUTH_LOG for a connector that opts in to more. */
+export const WORKSPACE_FILE_TYPES = [...LOG_EVENT_TYPES, 'AUTH_LOG'] as const;
+/** Organization-scope types (`/compliance/organizations/{org}/logs`): Codex billing. */
+export const ORGANIZATION_FILE_TYPES = ['COSTS'] as const;
+export type LogEventType = (typeof WORKSPACE_FILE_TYPES)[number] | (typeof ORGANIZATION_FILE_TYPES)[number];
 
-/** Types the API accepts; only the Codex ones hold files here. */
-export const DOCUMENTED_EVENT_TYPES: readonly string[] = [...LOG_EVENT_TYPES, 'AUTH_LOG', 'AUDIT_LOG'];
+/** Workspace types the API accepts; AUDIT_LOG holds no files here. */
+export const DOCUMENTED_EVENT_TYPES: readonly string[] = [...WORKSPACE_FILE_TYPES, 'AUDIT_LOG'];
 
 export const DAY_US = 86_400_000_000;
 export const RETENTION_US = 30 * DAY_US;
 
 export interface FileRef {
+  /** The workspace, or for organization-scope types the organization (`org-…`). */
   workspaceId: string;
   eventType: LogEventType;
   index: number;
 }
 
-const TYPE_CODE: Record<LogEventType, string> = { CODEX_LOG: 'c', CODEX_SECURITY_LOG: 's' };
-const FILE_ID = /^eclf_([0-9a-z]+)([cs])([A-Za-z0-9_-]{8})$/;
+const TYPE_CODE: Record<LogEventType, string> = {
+  CODEX_LOG: 'c',
+  CODEX_SECURITY_LOG: 's',
+  AUTH_LOG: 'a',
+  COSTS: 'k',
+};
+const FILE_ID = /^eclf_([0-9a-z]+)([csak])([A-Za-z0-9_-]{8})$/;
+const ALL_TYPES = [...WORKSPACE_FILE_TYPES, ...ORGANIZATION_FILE_TYPES] as const;
 
-export function isLogEventType(value: string): value is LogEventType {
-  return (LOG_EVENT_TYPES as readonly string[]).includes(value);
+export function isWorkspaceFileType(value: string): value is LogEventType {
+  return (WORKSPACE_FILE_TYPES as readonly string[]).includes(value);
+}
+
+export function isOrganizationFileType(value: string): value is LogEventType {
+  return (ORGANIZATION_FILE_TYPES as readonly string[]).includes(value);
+}
+
+/** The organization whose Compliance logs the simulator serves; derived from the seed. */
+export function organizationIdOf(seed: number): string {
+  // Real organization ids are letters and digits after `org-`.
+  return `org-${idFrom('', seed, 'organization', 0).replace(/[-_]/g, 'x')}`;
 }
 
 function tag(seed: number, ref: FileRef): string {
@@ -39,7 +61,7 @@ export function fileIdOf(seed: number, ref: FileRef): string {
 export function decodeFileId(seed: number, workspaceId: string, id: string): FileRef | undefined {
   const m = FILE_ID.exec(id);
   if (!m || m[1] === undefined) return undefined;
-  const eventType = LOG_EVENT_TYPES.find((t) => TYPE_CODE[t] === m[2]);
+  const eventType = ALL_TYPES.find((t) => TYPE_CODE[t] === m[2]);
   if (eventType === undefined) return undefined;
   const ref: FileRef = { workspaceId, eventType, index: parseInt(m[1], 36) };
   return tag(seed, ref) === m[3] ? ref : undefined;
@@ -69,6 +91,14 @@ export const endUsOf = memoize(
   },
 );
 
+/**
+ * Now, as far as log files are concerned (epoch µs): `complianceLagHours` behind the clock, to play a
+ * backend whose logs fall behind (files close late, and max_event_time trails with them).
+ */
+export function logClockUs(ctx: SimContext): number {
+  return (ctx.now() - ctx.options.complianceLagHours * 3_600_000) * 1000;
+}
+
 export interface FileWindow {
   /** Strictly later than this (µs); -Infinity for no bound. */
   afterUs: number;
@@ -87,7 +117,7 @@ export function fileRefsIn(
   eventType: LogEventType,
   w: FileWindow,
 ): FileRef[] {
-  const nowUs = ctx.now() * 1000;
+  const nowUs = logClockUs(ctx);
   const lower = Math.max(w.afterUs, nowUs - RETENTION_US);
   const refs: FileRef[] = [];
   // end_time lies in [index × spacing, index × spacing + spacing / 2), so no earlier index can pass `lower`.
@@ -103,6 +133,7 @@ export function fileRefsIn(
 /** Whether the file is listed right now (downloads of vanished or unclosed files answer 404). */
 export function isListed(ctx: SimContext, ref: FileRef): boolean {
   const end = endUsOf(ctx, ref);
-  const nowUs = ctx.now() * 1000;
-  return end <= nowUs && end > nowUs - RETENTION_US && ctx.workspaceIds.includes(ref.workspaceId);
+  const nowUs = logClockUs(ctx);
+  const scopes = isOrganizationFileType(ref.eventType) ? [organizationIdOf(ctx.seed)] : ctx.workspaceIds;
+  return end <= nowUs && end > nowUs - RETENTION_US && scopes.includes(ref.workspaceId);
 }

@@ -6,8 +6,9 @@ import {
   DOCUMENTED_EVENT_TYPES,
   fileRefsIn,
   isListed,
-  isLogEventType,
+  isWorkspaceFileType,
   type FileWindow,
+  type LogEventType,
 } from './compliance-files.js';
 import { signedUrl } from './compliance-signed.js';
 import {
@@ -22,6 +23,21 @@ import type { Route, SimRequest } from './types.js';
 
 const WORKSPACE = '^/v1/compliance/workspaces/(?<workspace_id>[^/]+)';
 
+/** Whose logs a request lists: a workspace, or (compliance-org-logs.ts) an organization. */
+export interface LogScope {
+  id: string;
+  /** Event types the API accepts at this scope. */
+  accepted: readonly string[];
+  /** Whether a type holds files at this scope (the others answer an empty listing). */
+  holdsFiles(type: string): type is LogEventType;
+}
+
+const workspaceScope = (req: SimRequest): LogScope => ({
+  id: req.params.workspace_id ?? '',
+  accepted: DOCUMENTED_EVENT_TYPES,
+  holdsFiles: isWorkspaceFileType,
+});
+
 export function logsRoute(state: ComplianceState): Route {
   return {
     name: 'logs',
@@ -29,7 +45,7 @@ export function logsRoute(state: ComplianceState): Route {
     method: 'GET',
     pattern: new RegExp(`${WORKSPACE}/logs$`),
     scope: 'compliance',
-    handle: (req, res) => listLogs(state, req, res),
+    handle: (req, res) => listLogs(state, workspaceScope(req), req, res),
   };
 }
 
@@ -40,7 +56,7 @@ export function logDownloadRoute(state: ComplianceState): Route {
     method: 'GET',
     pattern: new RegExp(`${WORKSPACE}/logs/(?<log_file_id>[^/]+)$`),
     scope: 'compliance',
-    handle: (req, res) => redirectToFile(state, req, res),
+    handle: (req, res) => redirectToFile(state, workspaceScope(req).id, req, res),
   };
 }
 
@@ -51,15 +67,10 @@ interface LogsQuery {
 }
 
 /** Validates like the real API (FastAPI 422s); undefined after answering the error. */
-function parseQuery(url: URL, res: ServerResponse): LogsQuery | undefined {
+function parseQuery(url: URL, res: ServerResponse, accepted: readonly string[]): LogsQuery | undefined {
   const eventType = url.searchParams.get('event_type');
-  if (eventType === null || !DOCUMENTED_EVENT_TYPES.includes(eventType)) {
-    sendValidationError(
-      res,
-      'api',
-      'event_type',
-      `event_type must be one of ${DOCUMENTED_EVENT_TYPES.join(', ')}`,
-    );
+  if (eventType === null || !accepted.includes(eventType)) {
+    sendValidationError(res, 'api', 'event_type', `event_type must be one of ${accepted.join(', ')}`);
     return undefined;
   }
   const after = url.searchParams.get('after');
@@ -82,12 +93,16 @@ function parseQuery(url: URL, res: ServerResponse): LogsQuery | undefined {
   return { eventType, after, window: { afterUs, beforeUs, limit: limit ?? 100 } };
 }
 
-async function listLogs(state: ComplianceState, req: SimRequest, res: ServerResponse): Promise<void> {
-  const q = parseQuery(req.url, res);
+export async function listLogs(
+  state: ComplianceState,
+  scope: LogScope,
+  req: SimRequest,
+  res: ServerResponse,
+): Promise<void> {
+  const q = parseQuery(req.url, res, scope.accepted);
   if (!q) return;
-  const workspaceId = req.params.workspace_id ?? '';
-  // Other documented types (AUTH_LOG, …) are valid but hold no Codex files.
-  const refs = isLogEventType(q.eventType) ? fileRefsIn(state.ctx, workspaceId, q.eventType, q.window) : [];
+  // Other documented types (AUDIT_LOG, …) are valid but hold no files here.
+  const refs = scope.holdsFiles(q.eventType) ? fileRefsIn(state.ctx, scope.id, q.eventType, q.window) : [];
   const data: LogFileEntry[] = [];
   for (const ref of refs.slice(0, q.window.limit)) {
     takeMalformedFault(state, ref);
@@ -109,9 +124,13 @@ function listingBody(state: ComplianceState, data: LogFileEntry[], hasMore: bool
   return { data, has_more: hasMore, last_end_time: last };
 }
 
-function redirectToFile(state: ComplianceState, req: SimRequest, res: ServerResponse): void {
-  const workspaceId = req.params.workspace_id ?? '';
-  const ref = decodeFileId(state.ctx.seed, workspaceId, req.params.log_file_id ?? '');
+export function redirectToFile(
+  state: ComplianceState,
+  scopeId: string,
+  req: SimRequest,
+  res: ServerResponse,
+): void {
+  const ref = decodeFileId(state.ctx.seed, scopeId, req.params.log_file_id ?? '');
   if (!ref || !isListed(state.ctx, ref)) return sendError(res, 'api', 404, 'Log file not found');
   takeMalformedFault(state, ref);
   res.writeHead(307, { location: signedUrl(state, ref), 'content-length': 0 });

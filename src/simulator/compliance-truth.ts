@@ -3,6 +3,7 @@
 import { duplicatesAtStart, fileChunks, fileLines } from './compliance-content.js';
 import { decodeFileId, fileRefsIn, type FileRef, type LogEventType } from './compliance-files.js';
 import { codexEnvironments, codexTasks, type CodexRecord } from './compliance-records.js';
+import { workspaceUsers, type WorkspaceUser } from './compliance-users.js';
 import { fileEntry, isMalformed, type ComplianceState, type LogFileEntry } from './compliance-state.js';
 
 export interface ComplianceTruth {
@@ -25,6 +26,8 @@ export interface ComplianceTruth {
   /** Tasks whose updated_at is strictly after `epochSeconds`, as of `atMs` (default now). */
   tasksUpdatedAfter(workspaceId: string, epochSeconds: number, atMs?: number): CodexRecord[];
   environments(workspaceId: string): CodexRecord[];
+  /** Members as `/users` serves them, in id order. */
+  users(workspaceId: string): WorkspaceUser[];
 }
 
 const ALL = { afterUs: -Infinity, beforeUs: Infinity, limit: Infinity };
@@ -62,6 +65,7 @@ export function complianceTruth(state: ComplianceState): ComplianceTruth {
     tasksUpdatedAfter: (workspaceId, epochSeconds, atMs) =>
       codexTasks(ctx, workspaceId, atMs).filter((t) => Number(t.updated_at) > epochSeconds),
     environments: (workspaceId) => codexEnvironments(ctx, workspaceId),
+    users: (workspaceId) => workspaceUsers(ctx, workspaceId),
   };
 }
 

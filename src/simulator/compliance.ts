@@ -2,16 +2,25 @@
 // host), Codex tasks and Codex environments. Data is generated lazily from the seed; see compliance-*.ts.
 import { logFileRoute } from './compliance-download.js';
 import { logDownloadRoute, logsRoute } from './compliance-logs.js';
+import { freshnessRoute } from './compliance-freshness.js';
+import { orgLogDownloadRoute, orgLogsRoute } from './compliance-org-logs.js';
 import { cursorRoute } from './compliance-paging.js';
-import { codexEnvironments, codexTasks } from './compliance-records.js';
+import { codexTasks } from './compliance-records.js';
+import { environmentsRoute } from './compliance-environments.js';
 import { createState } from './compliance-state.js';
+import { usersRoute } from './compliance-users.js';
 import { complianceTruth, type ComplianceTruth } from './compliance-truth.js';
 import type { RouteModule, SimContext } from './types.js';
 
 export type { ComplianceTruth } from './compliance-truth.js';
 export type { LogFileEntry } from './compliance-state.js';
 export type { CodexRecord } from './compliance-records.js';
-export { LOG_EVENT_TYPES, type LogEventType } from './compliance-files.js';
+export {
+  LOG_EVENT_TYPES,
+  organizationIdOf,
+  WORKSPACE_FILE_TYPES,
+  type LogEventType,
+} from './compliance-files.js';
 
 export function complianceModule(ctx: SimContext): RouteModule & { truth: ComplianceTruth } {
   const state = createState(ctx);
@@ -20,8 +29,12 @@ export function complianceModule(ctx: SimContext): RouteModule & { truth: Compli
       logsRoute(state),
       logDownloadRoute(state),
       logFileRoute(state),
+      orgLogsRoute(state),
+      orgLogDownloadRoute(state),
       cursorRoute('codex_tasks', (c, ws) => codexTasks(c, ws)),
-      cursorRoute('codex_environments', codexEnvironments),
+      environmentsRoute(ctx),
+      usersRoute(),
+      freshnessRoute(),
     ],
     truth: complianceTruth(state),
   };

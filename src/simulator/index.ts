@@ -2,7 +2,7 @@
 // Compliance and Admin families from a seed, with fault injection. A separate program from the connector.
 import { adminModule, type AdminTruth } from './admin.js';
 import { analyticsModule, type AnalyticsTruth } from './analytics.js';
-import { complianceModule, type ComplianceTruth } from './compliance.js';
+import { complianceModule, organizationIdOf, type ComplianceTruth } from './compliance.js';
 import { createContext, resolveSizes, unknownWorkspaceId } from './context.js';
 import { listenLocalhost, listenLoopback, type Listener } from './listen.js';
 import { createCoreState, createHandler } from './server.js';
@@ -29,6 +29,8 @@ export interface Simulator {
   origins: Record<SimHost, string>;
   keys: SimKeys;
   workspaceIds: string[];
+  /** The organization whose Compliance logs (COSTS) are served. */
+  organizationId: string;
   /** A well-formed workspace id that answers 404. */
   unknownWorkspaceId: string;
   faults: FaultRegistry;
@@ -74,6 +76,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     origins: ctx.origins,
     keys: ctx.keys,
     workspaceIds: ctx.workspaceIds,
+    organizationId: organizationIdOf(ctx.seed),
     unknownWorkspaceId: unknownWorkspaceId(ctx.seed),
     faults: ctx.faults,
     stats: ctx.stats,

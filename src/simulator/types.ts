@@ -95,6 +95,11 @@ export interface SimContext {
   options: Required<SimSizeOptions>;
 }
 
+/** `cursor`: {data,has_more,cursor}; `last_id`: {object:list,data,has_more,first_id,last_id} (after=);
+ * `next_page`: {object:page,data,has_more,next_page} (page=); `bare`: […]; `data_only`: {data}; `unknown`:
+ * an envelope no list endpoint of the family uses ({environments,total}). */
+export type EnvironmentsEnvelope = 'cursor' | 'last_id' | 'next_page' | 'bare' | 'data_only' | 'unknown';
+
 export interface SimSizeOptions {
   seed?: number;
   workspaces?: number;
@@ -105,8 +110,12 @@ export interface SimSizeOptions {
   eventsPerFile?: number;
   /** Compliance: bytes of padding per event to make large files for benchmarks (default 0). */
   eventPaddingBytes?: number;
+  /** Compliance: hours the log files (and max_event_time) trail the clock (default 0). */
+  complianceLagHours?: number;
   tasks?: number;
   environments?: number;
+  /** Compliance: the list envelope /codex_environments answers with (no public source shows the real one). */
+  environmentsEnvelope?: EnvironmentsEnvelope;
   /** Admin: projects, users, audit log events. */
   projects?: number;
   orgUsers?: number;

@@ -1,5 +1,11 @@
 // Compliance rows of the stream table (Codex log files and events, tasks, environments).
-import { shapeCodexTask, shapeLogEvent, shapeWithWorkspace } from '../shapes/compliance.js';
+import {
+  shapeCodexTask,
+  shapeComplianceUser,
+  shapeLogEvent,
+  shapeWithWorkspace,
+} from '../shapes/compliance.js';
+import { shapeCostEvent } from '../shapes/compliance-costs.js';
 import type { StreamDef } from '../stream-def.js';
 
 const logFiles = {
@@ -52,7 +58,8 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     family: 'compliance',
     name: 'codex_environments',
     path: '/codex_environments',
-    paging: 'cursor',
+    // No public source shows this envelope: read any list envelope of the family, fail on others by key.
+    paging: 'any_list',
     limit: 30,
     sync: 'full_refresh',
     partitions: 'workspace',
@@ -60,5 +67,35 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     shape: shapeWithWorkspace('codex_environments'),
     suggested: false,
     description: 'Codex cloud environments, passed through whole.',
+  },
+  {
+    family: 'compliance',
+    name: 'compliance_users',
+    path: '/users',
+    paging: 'after_last_id',
+    limit: 200,
+    sync: 'full_refresh',
+    partitions: 'workspace',
+    primaryKey: 'id',
+    shape: shapeComplianceUser,
+    suggested: true,
+    description:
+      'Members of the ChatGPT workspace (id, email, name, role, status): the join key for every Codex user_id.',
+  },
+  {
+    ...logFiles,
+    name: 'codex_costs',
+    // The organization's logs (…/compliance/organizations/{organization_id}/logs), COSTS files only.
+    query: { event_type: 'COSTS' },
+    partitions: 'compliance_organization',
+    needs: 'organization_id',
+    sync: 'log_events',
+    primaryKey: 'event_id',
+    cursorField: 'log_file_end_time',
+    shape: shapeCostEvent,
+    // Needs organization_id as well as the key, so it is not one to preselect.
+    suggested: false,
+    description:
+      'Codex billing per user, hour, product and model from the organization COSTS logs (needs organization_id): identity and measures whole, billing_credits and billing_usd to sum.',
   },
 ];

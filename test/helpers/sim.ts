@@ -30,6 +30,7 @@ export async function harness(options: SimulatorOptions = {}): Promise<Harness> 
   };
   const config = (overrides: Json = {}): Json => ({
     workspace_ids: sim.workspaceIds,
+    organization_id: sim.organizationId,
     analytics_api_key: sim.keys.analytics,
     compliance_api_key: sim.keys.compliance,
     admin_api_key: sim.keys.admin,

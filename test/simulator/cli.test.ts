@@ -41,6 +41,7 @@ describe('runSimulate', () => {
         'analytics_api_key',
         'api_base_url',
         'compliance_api_key',
+        'organization_id',
         'workspace_ids',
       ].sort(),
     );

@@ -111,9 +111,19 @@ describe('GET /logs', () => {
     }
   });
 
-  it('given a documented non-Codex event type, then it answers an empty listing', async () => {
-    const body = await list('event_type=AUTH_LOG&after=2026-01-01T00:00:00Z');
+  it('given a documented type with no files here (AUDIT_LOG), then it answers an empty listing', async () => {
+    const body = await list('event_type=AUDIT_LOG&after=2026-01-01T00:00:00Z');
     expect(body).toEqual({ data: [], has_more: false, last_end_time: null });
+  });
+
+  it('given AUTH_LOG, a type the connector does not model, then it lists files of it', async () => {
+    const body = await list('event_type=AUTH_LOG&after=2026-07-10T00:00:00Z&limit=5');
+    expect(body.data).toHaveLength(5);
+    expect(body.data.every((f) => f.event_type === 'AUTH_LOG')).toBe(true);
+  });
+
+  it('given COSTS at workspace scope, then 422: COSTS lives only at organization scope', async () => {
+    expect((await get('event_type=COSTS&after=2026-07-10T00:00:00Z')).status).toBe(422);
   });
 
   it('keeps 30 days of closed files: older ones vanish and new ones appear as time passes', async () => {
