@@ -14,9 +14,10 @@ async function q(sql: string): Promise<Record<string, unknown>[]> {
 }
 
 /** A copy of every synced table, without primary keys: the shape an append-mode destination gives. */
-async function copySchema(schema: string): Promise<void> {
+async function copySchema(schema: string, without: string[] = []): Promise<void> {
   await c.run(`CREATE SCHEMA ${schema}`);
-  const tables = await q(`select table_name from information_schema.tables where table_schema = 'main'`);
+  const all = await q(`select table_name from information_schema.tables where table_schema = 'main'`);
+  const tables = all.filter((t) => !without.includes(String(t.table_name)));
   for (const { table_name } of tables)
     await c.run(
       `CREATE TABLE ${schema}."${String(table_name)}" AS SELECT * FROM main."${String(table_name)}"`,
@@ -66,7 +67,7 @@ describe('dbt models, as data lands', () => {
   });
 
   it('given no compliance_users table, then the marts still build and the share is null', async () => {
-    await copySchema('no_roster');
+    await copySchema('no_roster', ['compliance_users']);
     await buildModels(c, { schema: 'no_roster', vars: DEMO_VARS });
     const rows = await q(
       `select count(*) as n, count(active_share) as shares from no_roster.codex_active_users_weekly`,
@@ -76,7 +77,7 @@ describe('dbt models, as data lands', () => {
   });
 
   it('given compliance_users, then the share divides by the active users of the workspace, once each', async () => {
-    await copySchema('roster');
+    await copySchema('roster', ['compliance_users']);
     const ws = w.sim.workspaceIds[0] as string;
     await c.run(`CREATE TABLE roster.compliance_users (id VARCHAR, email VARCHAR, name VARCHAR,
       created_at TIMESTAMPTZ, role VARCHAR, status VARCHAR, workspace_id VARCHAR, _airbyte_emitted_at TIMESTAMPTZ)`);

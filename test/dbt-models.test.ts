@@ -70,11 +70,14 @@ describe('dbt marts on DuckDB, against the simulator', () => {
     expect(Object.values(actual).reduce((a, b) => a + b, 0)).toBeLessThan(Number(daily[0]?.n));
   });
 
-  it('given no compliance_users table, then workspace_users and active_share are null, not guessed', async () => {
-    const rows = await q(
-      'select count(*) as n from codex_active_users_daily where workspace_users is not null',
-    );
-    expect(Number(rows[0]?.n)).toBe(0);
+  it('given compliance_users synced, then workspace_users counts the active members the API serves', async () => {
+    for (const workspace of w.sim.workspaceIds) {
+      const active = w.sim.truth.compliance.users(workspace).filter((u) => u.status === 'active').length;
+      const rows = await q(
+        `select distinct workspace_users as n from codex_active_users_daily where workspace_id = '${workspace}'`,
+      );
+      expect(rows.map((r) => Number(r.n))).toEqual([active]);
+    }
   });
 
   it("given a user, then their credits, tokens and threads are the user's own totals", async () => {

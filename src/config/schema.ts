@@ -106,7 +106,8 @@ export const configSchema = z
       .array(
         z
           .string('must be a string')
-          .regex(EVENT_TYPE, 'must be an upper-case Compliance event type such as CODEX_LOG or AUTH_LOG'),
+          .regex(EVENT_TYPE, 'must be an upper-case Compliance event type such as CODEX_LOG or AUTH_LOG')
+          .meta({ pattern_descriptor: 'upper case, e.g. CODEX_LOG' }),
       )
       .min(1, 'must list at least one event type')
       .default([...EVENT_TYPES])
@@ -209,6 +210,7 @@ export const configSchema = z
       .meta({
         order: 18,
         title: 'Organization ID',
+        pattern_descriptor: 'org- followed by letters and digits, e.g. org-AbC123dEf456',
         description:
           'OpenAI organization id (org-…). When set, the Compliance key also reads codex_costs (Codex billing per user and hour) from the organization-scope Compliance logs.',
         examples: ['org-AbC123dEf456'],

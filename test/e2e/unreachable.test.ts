@@ -40,6 +40,7 @@ describe('given base URLs on closed loopback ports', () => {
       JSON.stringify({
         workspace_ids: ['00000000-0000-4000-8000-000000000000'],
         ...KEYS,
+        organization_id: 'org-Unreachable1',
         api_base_url: `http://127.0.0.1:${api}/v1`,
         admin_api_base_url: `http://127.0.0.1:${admin}/v1`,
       }),
