@@ -37,6 +37,9 @@ export interface StreamDef {
   defaultDaysBack?: number;
   /** filtered_scan: the query parameter that takes the lower bound, inclusive (`effective_at[gte]`). */
   lowerBoundParam?: string;
+  /** The vendor's published schema of one API row (an OpenAPI component name), where there is one: the
+   * contract test holds schemas/<name>.json and the simulator to it (test/contract/). */
+  specSchema?: string;
   /** Whether Airbyte should suggest the stream in a new connection. */
   suggested: boolean;
   description: string;

@@ -38,6 +38,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminDaily,
     name: 'organization_completions_usage',
+    specSchema: 'UsageCompletionsResult',
     path: '/usage/completions',
     query: daily(COMPLETIONS_DIMS),
     limit: 31,
@@ -49,6 +50,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminDaily,
     name: 'organization_embeddings_usage',
+    specSchema: 'UsageEmbeddingsResult',
     path: '/usage/embeddings',
     query: daily(EMBEDDINGS_DIMS),
     limit: 31,
@@ -59,6 +61,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminDaily,
     name: 'organization_code_interpreter_sessions',
+    specSchema: 'UsageCodeInterpreterSessionsResult',
     path: '/usage/code_interpreter_sessions',
     query: daily(CODE_INTERPRETER_DIMS),
     limit: 31,
@@ -69,6 +72,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminDaily,
     name: 'organization_costs',
+    specSchema: 'CostsResult',
     path: '/costs',
     query: daily(COSTS_DIMS),
     limit: 180,
@@ -79,6 +83,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     family: 'admin',
     name: 'organization_audit_logs',
+    specSchema: 'AuditLog',
     path: '/audit_logs',
     paging: 'after_last_id',
     limit: 100,
@@ -95,6 +100,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminList,
     name: 'organization_users',
+    specSchema: 'User',
     path: '/users',
     partitions: 'organization',
     shape: shapeListItem('organization_users'),
@@ -104,6 +110,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminList,
     name: 'organization_invites',
+    specSchema: 'Invite',
     path: '/invites',
     partitions: 'organization',
     shape: shapeListItem('organization_invites'),
@@ -112,6 +119,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminList,
     name: 'organization_projects',
+    specSchema: 'Project',
     path: '/projects',
     query: { include_archived: 'true' },
     partitions: 'organization',
@@ -122,6 +130,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminList,
     name: 'organization_project_api_keys',
+    specSchema: 'ProjectApiKey',
     path: '/projects/{project_id}/api_keys',
     partitions: 'project',
     shape: shapeProjectItem('organization_project_api_keys'),
@@ -130,6 +139,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
   {
     ...adminList,
     name: 'organization_project_service_accounts',
+    specSchema: 'ProjectServiceAccount',
     path: '/projects/{project_id}/service_accounts',
     partitions: 'project',
     shape: shapeProjectItem('organization_project_service_accounts'),
