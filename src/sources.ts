@@ -36,6 +36,8 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
       );
     case 'organization':
       return [{}];
+    case 'organization_and_tenant':
+      return [{}, { tenant_only: 'true' }];
     case 'project':
       return []; // listed from the API when the stream starts (plans/admin-projects.ts)
   }

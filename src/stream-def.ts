@@ -11,8 +11,10 @@ export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id'
 export type SyncStyle =
   'date_windows' | 'full_refresh' | 'cursor_scan' | 'filtered_scan' | 'log_files' | 'log_events';
 
-/** How a stream's state and requests are sliced. */
-export type PartitionStyle = 'workspace' | 'workspace_event_type' | 'organization' | 'project';
+/** How a stream's state and requests are sliced. `organization_and_tenant`: the organization read twice,
+ * as `{}` and as `{tenant_only: 'true'}` (the Admin audit log serves tenant-scoped events only to the latter). */
+export type PartitionStyle =
+  'workspace' | 'workspace_event_type' | 'organization' | 'organization_and_tenant' | 'project';
 
 export interface StreamDef {
   name: string;

@@ -54,7 +54,8 @@ const ALLOWED = new Set([
 ]);
 const SCALARS = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 /** Values that can be fractional; every other numeric field is a counter or a Unix time: `integer`. */
-const FRACTIONAL = new Set(['credits', 'cost_usd', 'estimated_cost_usd', 'value']);
+// `quantity`: the Costs API's line-item quantity (hours, GiB-hours, …) is a number in the spec.
+const FRACTIONAL = new Set(['credits', 'cost_usd', 'estimated_cost_usd', 'value', 'quantity']);
 
 type Json = Record<string, unknown>;
 interface Node {

@@ -66,9 +66,24 @@ export function shapeProjectItem(stream: string): (row: Row, partition: Partitio
   };
 }
 
-/** Audit events: `id` is the key and `effective_at` (Unix seconds) the cursor; neither may be missing. */
+/** Invites: the spec and SDKs say `created_at`; responses from before the rename said `invited_at`. */
+export function shapeInvite(row: Row): Row[] {
+  requireString(row, 'id', 'organization_invites');
+  if (row.created_at !== undefined && row.created_at !== null) return [row];
+  return [{ ...row, created_at: row.invited_at ?? null }];
+}
+
+/**
+ * Audit events: `id` is the key and `effective_at` (Unix seconds) the cursor; neither may be missing. What
+ * changed sits under a key named after the type (`"api_key.created": {…}`), a different column per type:
+ * `details` holds it for every type, so typed destinations keep it.
+ */
 export function shapeAuditEvent(row: Row): Row[] {
   requireString(row, 'id', 'organization_audit_logs');
   requireNumber(row, 'effective_at', 'organization_audit_logs');
-  return [row];
+  const details = typeof row.type === 'string' ? row[row.type] : undefined;
+  const isObject = typeof details === 'object' && details !== null && !Array.isArray(details);
+  // A copy, not the same object: the privacy transform rewrites records in place and must not see (and hash)
+  // one nested email twice.
+  return [{ ...row, details: isObject ? structuredClone(details) : null }];
 }

@@ -9,7 +9,7 @@ import { COSTS_KIND } from './admin-costs-data.js';
 import { listRoute } from './admin-list.js';
 import { orgFor, type Org, type OrgInvite, type OrgProject, type OrgUser } from './admin-org.js';
 import type { ProjectApiKey, ServiceAccount } from './admin-project-items.js';
-import { boolParam, dayIndex, NotFound } from './admin-query.js';
+import { BadParam, boolParam, dayIndex, NotFound } from './admin-query.js';
 import { USAGE_KINDS, type UsageEndpoint } from './admin-usage-data.js';
 import type { Route, RouteModule, SimContext } from './types.js';
 
@@ -54,6 +54,18 @@ function projectItems<T>(
   };
 }
 
+/** Without `owner_project_access` the API applies membership rules that hide keys of owners without access. */
+function keysByAccess(url: URL, keys: ProjectApiKey[]): ProjectApiKey[] {
+  const access = url.searchParams.get('owner_project_access') ?? 'active';
+  if (access === 'any') return keys;
+  if (access !== 'active' && access !== 'inactive')
+    throw new BadParam(
+      'owner_project_access',
+      `Invalid owner_project_access '${access}': expected active, inactive or any.`,
+    );
+  return keys.filter((k) => k.owner_project_access === access);
+}
+
 function routes(): Route[] {
   const usage = (endpoint: UsageEndpoint): Route =>
     bucketRoute(`admin_usage_${endpoint}`, path(`usage\\/${endpoint}`), USAGE_KINDS[endpoint], USAGE_CAPS);
@@ -69,10 +81,8 @@ function routes(): Route[] {
       const all = orgFor(ctx).projects;
       return boolParam(req.url, 'include_archived', false) ? all : all.filter((p) => p.status === 'active');
     }),
-    listRoute(
-      'admin_project_api_keys',
-      path('projects\\/(?<project_id>[^/]+)\\/api_keys'),
-      projectItems((org) => org.apiKeys),
+    listRoute('admin_project_api_keys', path('projects\\/(?<project_id>[^/]+)\\/api_keys'), (req, ctx) =>
+      keysByAccess(req.url, projectItems((org) => org.apiKeys)(req, ctx)),
     ),
     listRoute(
       'admin_project_service_accounts',

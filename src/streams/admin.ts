@@ -1,6 +1,12 @@
 // OpenAI organization Admin API rows of the stream table. Read-only: the Admin API's write operations
 // (invites, role changes, key deletion, …) are deliberately out of scope.
-import { shapeAuditEvent, shapeBuckets, shapeListItem, shapeProjectItem } from '../shapes/admin.js';
+import {
+  shapeAuditEvent,
+  shapeBuckets,
+  shapeInvite,
+  shapeListItem,
+  shapeProjectItem,
+} from '../shapes/admin.js';
 import type { StreamDef } from '../stream-def.js';
 
 // Every dimension each endpoint can group by. The same list goes into the query and into the record id, so a
@@ -10,8 +16,9 @@ const EMBEDDINGS_DIMS = ['project_id', 'user_id', 'api_key_id', 'model'];
 const CODE_INTERPRETER_DIMS = ['project_id'];
 const COSTS_DIMS = ['project_id', 'line_item', 'api_key_id'];
 
-/** OpenAI's SDKs send arrays as `group_by[]=a&group_by[]=b` (qs "brackets"); the API also takes repeated keys. */
-const daily = (dims: readonly string[]) => ({ bucket_width: '1d', 'group_by[]': dims });
+/** The published spec names the parameter `group_by` with OpenAPI's default style (form, exploded): the key
+ * repeated, `group_by=a&group_by=b`. (Audit log filters, by contrast, are named `event_types[]` in the spec.) */
+const daily = (dims: readonly string[]) => ({ bucket_width: '1d', group_by: dims });
 
 const adminDaily = {
   family: 'admin',
@@ -90,7 +97,9 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     sync: 'filtered_scan',
     lowerBoundParam: 'effective_at[gte]',
     defaultDaysBack: 90,
-    partitions: 'organization',
+    // Tenant-scoped event types (86 of 145 in the spec: tenant.*, role bindings) come only with
+    // tenant_only=true, which in turn returns nothing else: two scans, each with its own cursor.
+    partitions: 'organization_and_tenant',
     primaryKey: 'id',
     cursorField: 'effective_at',
     shape: shapeAuditEvent,
@@ -113,7 +122,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     specSchema: 'Invite',
     path: '/invites',
     partitions: 'organization',
-    shape: shapeListItem('organization_invites'),
+    shape: shapeInvite,
     description: 'Invitations to the OpenAI organization: pending, accepted and expired.',
   },
   {
@@ -132,6 +141,8 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     name: 'organization_project_api_keys',
     specSchema: 'ProjectApiKey',
     path: '/projects/{project_id}/api_keys',
+    // Without it the API applies "membership-based visibility rules, which may exclude some enabled keys".
+    query: { owner_project_access: 'any' },
     partitions: 'project',
     shape: shapeProjectItem('organization_project_api_keys'),
     description: 'API keys of every project (archived projects too), redacted by the API, with their owners.',
