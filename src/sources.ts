@@ -5,6 +5,7 @@ import type { Config } from './config/schema.js';
 import type { StreamState } from './engine/state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './engine/types.js';
 import type { PlanContext, Planner } from './plans/context.js';
+import { planUsageBuckets } from './plans/admin-buckets.js';
 import { planFilteredScan } from './plans/admin-filtered-scan.js';
 import { perProject } from './plans/admin-projects.js';
 import { planDateWindows } from './plans/date-windows.js';
@@ -24,6 +25,7 @@ const PLANNERS: Partial<Record<SyncStyle, Planner>> = {
   log_files: planLogFiles,
   log_events: planLogEvents,
   filtered_scan: planFilteredScan,
+  usage_buckets: planUsageBuckets,
 };
 
 export function partitionsFor(def: StreamDef, config: Config): Partition[] {

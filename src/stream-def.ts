@@ -7,9 +7,16 @@ export type Family = 'analytics' | 'compliance' | 'admin';
 /** The few named paging styles; a stream declares one, nothing is auto-detected. */
 export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id';
 
-/** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`). */
+/** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`).
+ * `usage_buckets`: date windows over Admin usage buckets of the configured `admin_bucket_width`. */
 export type SyncStyle =
-  'date_windows' | 'full_refresh' | 'cursor_scan' | 'filtered_scan' | 'log_files' | 'log_events';
+  | 'date_windows'
+  | 'usage_buckets'
+  | 'full_refresh'
+  | 'cursor_scan'
+  | 'filtered_scan'
+  | 'log_files'
+  | 'log_events';
 
 /** How a stream's state and requests are sliced. `organization_and_tenant`: the organization read twice,
  * as `{}` and as `{tenant_only: 'true'}` (the Admin audit log serves tenant-scoped events only to the latter). */

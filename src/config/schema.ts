@@ -142,6 +142,12 @@ export const configSchema = z
       .max(600, 'must be 1 to 600')
       .default(60)
       .meta({ order: 15, title: 'Request timeout (s)', description: 'Per request.' }),
+    admin_bucket_width: z.enum(['1d', '1h', '1m'], { error: 'must be 1d, 1h or 1m' }).default('1d').meta({
+      order: 16,
+      title: 'Admin usage bucket width',
+      description:
+        'Time bucket of the Admin usage streams: 1d (daily), 1h or 1m. Costs are always daily (the API serves no other width).',
+    }),
   })
   .superRefine((config, ctx) => {
     const keys = [config.analytics_api_key, config.compliance_api_key, config.admin_api_key];

@@ -31,6 +31,18 @@ function resultsOf(bucket: Row, stream: string): Row[] {
   return arrayOf(results);
 }
 
+/**
+ * The bucket's part of an id: its day for a daily bucket (ids as before bucket widths existed); for an hourly
+ * or per-minute bucket, its start in ISO 8601 basic time (`2026-05-01T1300Z`, no `:`), so no sub-day bucket
+ * can share an id with another or with a daily one.
+ */
+export function bucketKey(start: number, end: unknown): string {
+  const date = dayOfUnixSeconds(start);
+  if (typeof end !== 'number' || end - start >= 86_400) return date;
+  const t = new Date(start * 1000).toISOString();
+  return `${date}T${t.slice(11, 13)}${t.slice(14, 16)}Z`;
+}
+
 /** Shapes one bucket of a usage or costs endpoint grouped by `dimensions` into one record per result. */
 export function shapeBuckets(
   stream: string,
@@ -40,9 +52,10 @@ export function shapeBuckets(
     const start = requireNumber(bucket, 'start_time', stream);
     const date = dayOfUnixSeconds(start);
     const end = bucket.end_time ?? null;
+    const when = bucketKey(start, end);
     return resultsOf(bucket, stream).map((result) => ({
       ...result,
-      id: bucketResultId(date, result, dimensions),
+      id: bucketResultId(when, result, dimensions),
       date,
       start_time: start,
       end_time: end,

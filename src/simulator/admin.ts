@@ -3,7 +3,7 @@
 // the options and the clock at request time, so the truth below always matches what the routes serve.
 import { auditEvents, type AuditEvent } from './admin-audit.js';
 import { auditRoute } from './admin-audit-route.js';
-import { bucketRoute } from './admin-bucket-route.js';
+import { bucketRoute, type BucketCaps } from './admin-bucket-route.js';
 import { bucketsFor, type Bucket } from './admin-buckets.js';
 import { COSTS_KIND } from './admin-costs-data.js';
 import { listRoute } from './admin-list.js';
@@ -40,8 +40,13 @@ export interface AdminTruth {
 
 const ORG = '^\\/v1\\/organization';
 const path = (rest: string): RegExp => new RegExp(`${ORG}\\/${rest}\\/?$`);
-const USAGE_CAPS = { defaultLimit: 7, maxLimit: 31 };
-const COSTS_CAPS = { defaultLimit: 7, maxLimit: 180 };
+/** From the spec: usage `limit` is per width (1d: default 7, max 31; 1h: 24, 168; 1m: 60, 1440); costs are 1d only. */
+const USAGE_CAPS: BucketCaps = {
+  '1d': { defaultLimit: 7, maxLimit: 31 },
+  '1h': { defaultLimit: 24, maxLimit: 168 },
+  '1m': { defaultLimit: 60, maxLimit: 1440 },
+};
+const COSTS_CAPS: BucketCaps = { '1d': { defaultLimit: 7, maxLimit: 180 } };
 
 function projectItems<T>(
   pick: (org: Org) => Map<string, T[]>,

@@ -17,7 +17,9 @@ const CODE_INTERPRETER_DIMS = ['project_id'];
 const COSTS_DIMS = ['project_id', 'line_item', 'api_key_id'];
 
 /** The published spec names the parameter `group_by` with OpenAPI's default style (form, exploded): the key
- * repeated, `group_by=a&group_by=b`. (Audit log filters, by contrast, are named `event_types[]` in the spec.) */
+ * repeated, `group_by=a&group_by=b`. (Audit log filters, by contrast, are named `event_types[]` in the spec.)
+ * Usage streams get `bucket_width` from the config (plans/admin-buckets.ts); costs are daily only. */
+const grouped = (dims: readonly string[]) => ({ group_by: dims });
 const daily = (dims: readonly string[]) => ({ bucket_width: '1d', group_by: dims });
 
 const adminDaily = {
@@ -47,8 +49,8 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     name: 'organization_completions_usage',
     specSchema: 'UsageCompletionsResult',
     path: '/usage/completions',
-    query: daily(COMPLETIONS_DIMS),
-    limit: 31,
+    sync: 'usage_buckets',
+    query: grouped(COMPLETIONS_DIMS),
     shape: shapeBuckets('organization_completions_usage', COMPLETIONS_DIMS),
     suggested: true,
     description:
@@ -59,8 +61,8 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     name: 'organization_embeddings_usage',
     specSchema: 'UsageEmbeddingsResult',
     path: '/usage/embeddings',
-    query: daily(EMBEDDINGS_DIMS),
-    limit: 31,
+    sync: 'usage_buckets',
+    query: grouped(EMBEDDINGS_DIMS),
     shape: shapeBuckets('organization_embeddings_usage', EMBEDDINGS_DIMS),
     suggested: false,
     description: 'OpenAI API embeddings usage per day, project, user, API key and model.',
@@ -70,8 +72,8 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     name: 'organization_code_interpreter_sessions',
     specSchema: 'UsageCodeInterpreterSessionsResult',
     path: '/usage/code_interpreter_sessions',
-    query: daily(CODE_INTERPRETER_DIMS),
-    limit: 31,
+    sync: 'usage_buckets',
+    query: grouped(CODE_INTERPRETER_DIMS),
     shape: shapeBuckets('organization_code_interpreter_sessions', CODE_INTERPRETER_DIMS),
     suggested: false,
     description: 'OpenAI code interpreter sessions per day and project.',

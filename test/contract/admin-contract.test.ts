@@ -47,6 +47,10 @@ beforeAll(async () => {
   ];
   runs.push(await h.read(incremental, { config }));
   runs.push(await h.read(incremental, { config, state: finalStates(runs[1]!) }));
+  // And the usage streams at the finest bucket width, whose page limit differs.
+  const usage = ADMIN.filter((s) => s.sync === 'usage_buckets').map((s) => s.name);
+  const perMinute = { ...config, admin_bucket_width: '1m', start_date: todayPlus(-1) };
+  runs.push(await h.read(usage, { config: perMinute, mode: 'full_refresh' }));
   for (const run of runs) expect(run.code, run.stderr).toBe(0);
   sent = h.sim.stats.requests.filter((r) => r.host === 'admin');
 }, 120_000);
@@ -55,6 +59,7 @@ afterAll(async () => h.close());
 describe('Admin requests against the OpenAPI document', () => {
   it('every request the connector sent is a GET the spec allows, each query parameter and value included', () => {
     expect(sent.length).toBeGreaterThan(ADMIN.length);
+    expect(sent.some((r) => r.query.bucket_width === '1m')).toBe(true);
     const problems = sent.flatMap((r) => requestProblems(spec, r));
     expect([...new Set(problems)]).toEqual([]);
   });
