@@ -5,7 +5,7 @@ import type { Partition, Row } from './engine/types.js';
 export type Family = 'analytics' | 'compliance' | 'admin';
 
 /** The few named paging styles; a stream declares one, nothing is auto-detected. */
-export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id';
+export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id' | 'after_next';
 
 /** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`).
  * `usage_buckets`: date windows over Admin usage buckets of the configured `admin_bucket_width`. */
@@ -21,7 +21,7 @@ export type SyncStyle =
 /** How a stream's state and requests are sliced. `organization_and_tenant`: the organization read twice,
  * as `{}` and as `{tenant_only: 'true'}` (the Admin audit log serves tenant-scoped events only to the latter). */
 export type PartitionStyle =
-  'workspace' | 'workspace_event_type' | 'organization' | 'organization_and_tenant' | 'project';
+  'workspace' | 'workspace_event_type' | 'organization' | 'organization_and_tenant' | 'project' | 'group';
 
 export interface StreamDef {
   name: string;

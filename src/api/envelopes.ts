@@ -20,6 +20,8 @@ const ENVELOPES = {
   cursor: z.looseObject({ data: rows, has_more: z.boolean(), cursor: token, last_id: token }),
   // OpenAI list endpoints: after=<last_id>
   after_last_id: z.looseObject({ data: rows, has_more: z.boolean(), last_id: token }),
+  // OpenAI's newer list endpoints (groups, group users, roles): after=<next>
+  after_next: z.looseObject({ data: rows, has_more: z.boolean(), next: token }),
 } as const;
 
 export function toPage(style: PagingStyle, body: unknown, what: string): Page<Row> {
@@ -43,6 +45,8 @@ function nextToken(style: PagingStyle, env: Record<string, unknown>): string | n
       return str(env.last_end_time);
     case 'after_last_id':
       return str(env.last_id);
+    case 'after_next':
+      return str(env.next);
     case 'cursor': {
       // Tag the token with the parameter it goes back in, since both variants exist.
       const cursor = str(env.cursor);
@@ -60,6 +64,7 @@ export function tokenParam(style: PagingStyle, token: string): [string, string] 
       return ['page', token];
     case 'after_end_time':
     case 'after_last_id':
+    case 'after_next':
       return ['after', token];
     case 'cursor': {
       const eq = token.indexOf('=');

@@ -73,9 +73,24 @@ export function shapeListItem(stream: string): (row: Row, partition: Partition) 
 
 /** Per-project lists (API keys, service accounts) carry no project id of their own: add the one listed under. */
 export function shapeProjectItem(stream: string): (row: Row, partition: Partition) => Row[] {
+  return shapeChildItem(stream, 'project_id');
+}
+
+/**
+ * Items listed under a parent (`project_id`, `group_id`) get the parent's id added. Where the item's own id
+ * is not unique across parents (a user is in many projects; a model's rate limit exists per project), it
+ * moves to `ownId` and `id` becomes `parent:own`, so the primary key stays one top-level field.
+ */
+export function shapeChildItem(
+  stream: string,
+  parentKey: string,
+  ownId?: string,
+): (row: Row, partition: Partition) => Row[] {
   return (row, partition) => {
-    requireString(row, 'id', stream);
-    return [{ ...row, project_id: partition.project_id ?? '' }];
+    const id = requireString(row, 'id', stream);
+    const parent = partition[parentKey] ?? '';
+    if (ownId === undefined) return [{ ...row, [parentKey]: parent }];
+    return [{ ...row, [parentKey]: parent, [ownId]: id, id: `${idPart(parent)}:${idPart(id)}` }];
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type ProjectApiKey,
   type ServiceAccount,
 } from './admin-project-items.js';
+import { accessFor, type OrgAccess } from './admin-access.js';
 import { DAY, orgId, today } from './admin-query.js';
 import { pick, rand, randInt } from './random.js';
 import type { SimContext } from './types.js';
@@ -62,6 +63,7 @@ export interface Org {
   projects: OrgProject[];
   apiKeys: Map<string, ProjectApiKey[]>;
   serviceAccounts: Map<string, ServiceAccount[]>;
+  access: OrgAccess;
 }
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Ken', 'Margaret', 'Linus', 'Radia', 'Donald'];
@@ -163,7 +165,8 @@ function buildOrg(seed: number, o: SimContext['options'], midnight: number): Org
     serviceAccounts.set(p.id, accounts);
     apiKeys.set(p.id, apiKeysFor(seed, p.id, p.created_at, midnight, users, accounts));
   });
-  return { users, invites, projects, apiKeys, serviceAccounts };
+  const access = accessFor(seed, users, projects, midnight);
+  return { users, invites, projects, apiKeys, serviceAccounts, access };
 }
 
 const memo = new Map<string, Org>();

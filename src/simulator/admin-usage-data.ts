@@ -2,6 +2,7 @@
 // API's group_by sums atoms over the dimensions left out, so every grouping agrees with every other. Atoms are
 // keyed by the absolute day, so a day's usage does not change as the clock moves.
 import type { Org } from './admin-org.js';
+import { genericKinds } from './admin-usage-generic.js';
 import { pick, rand, randInt } from './random.js';
 
 export type DimValue = string | boolean | null;
@@ -133,8 +134,9 @@ function usageShape(object: string): BucketKind['shape'] {
   return (metrics, dims) => ({ object, ...metrics, ...dims });
 }
 
-export type UsageEndpoint = 'completions' | 'embeddings' | 'code_interpreter_sessions';
+export type UsageEndpoint = string;
 
+/** Every usage endpoint the simulator serves: three made by hand (twins, model pairs), the rest from one table. */
 export const USAGE_KINDS: Record<UsageEndpoint, BucketKind> = {
   completions: {
     dims: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'],
@@ -151,4 +153,5 @@ export const USAGE_KINDS: Record<UsageEndpoint, BucketKind> = {
     atoms: sessionAtoms,
     shape: usageShape('organization.usage.code_interpreter_sessions.result'),
   },
+  ...genericKinds(),
 };

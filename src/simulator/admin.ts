@@ -6,12 +6,12 @@ import { auditRoute } from './admin-audit-route.js';
 import { bucketRoute, type BucketCaps } from './admin-bucket-route.js';
 import { bucketsFor, type Bucket } from './admin-buckets.js';
 import { COSTS_KIND } from './admin-costs-data.js';
-import { listRoute } from './admin-list.js';
+import { listRoute, type ListEnvelope } from './admin-list.js';
 import { orgFor, type Org, type OrgInvite, type OrgProject, type OrgUser } from './admin-org.js';
 import type { ProjectApiKey, ServiceAccount } from './admin-project-items.js';
 import { BadParam, boolParam, dayIndex, NotFound } from './admin-query.js';
-import { USAGE_KINDS, type UsageEndpoint } from './admin-usage-data.js';
-import type { Route, RouteModule, SimContext } from './types.js';
+import { USAGE_KINDS, type BucketKind, type UsageEndpoint } from './admin-usage-data.js';
+import type { Route, RouteModule, SimContext, SimRequest } from './types.js';
 
 export type {
   AuditEvent,
@@ -48,16 +48,41 @@ const USAGE_CAPS: BucketCaps = {
 };
 const COSTS_CAPS: BucketCaps = { '1d': { defaultLimit: 7, maxLimit: 180 } };
 
-function projectItems<T>(
+/** Items listed under a parent in the path; an unknown parent is a 404, as on the real API. */
+function childItems<T>(
+  param: 'project_id' | 'group_id',
   pick: (org: Org) => Map<string, T[]>,
 ): (req: { params: Record<string, string> }, ctx: SimContext) => T[] {
   return (req, ctx) => {
-    const id = req.params['project_id'] ?? '';
+    const id = req.params[param] ?? '';
     const items = pick(orgFor(ctx)).get(id);
-    if (items === undefined) throw new NotFound(`No such project: '${id}'.`);
+    if (items === undefined) throw new NotFound(`No such ${param.replace('_id', '')}: '${id}'.`);
     return items;
   };
 }
+const projectItems = <T>(pick: (org: Org) => Map<string, T[]>) => childItems('project_id', pick);
+const PROJECT = 'projects\\/(?<project_id>[^/]+)';
+type Items = (req: SimRequest, ctx: SimContext) => readonly { id: string }[];
+
+/** The read-only directory lists beyond users, invites, projects and keys: one row each. */
+const ACCESS_LISTS: [string, string, Items, ListEnvelope][] = [
+  ['admin_project_users', `${PROJECT}\\/users`, projectItems((org) => org.access.projectUsers), 'ids'],
+  [
+    'admin_project_rate_limits',
+    `${PROJECT}\\/rate_limits`,
+    projectItems((org) => org.access.rateLimits),
+    'ids',
+  ],
+  ['admin_api_keys', 'admin_api_keys', (_req, ctx) => orgFor(ctx).access.adminApiKeys, 'ids'],
+  ['admin_groups', 'groups', (_req, ctx) => orgFor(ctx).access.groups, 'next'],
+  [
+    'admin_group_users',
+    'groups\\/(?<group_id>[^/]+)\\/users',
+    childItems('group_id', (org) => org.access.groupUsers),
+    'next',
+  ],
+  ['admin_roles', 'roles', (_req, ctx) => orgFor(ctx).access.roles, 'next'],
+];
 
 /** Without `owner_project_access` the API applies membership rules that hide keys of owners without access. */
 function keysByAccess(url: URL, keys: ProjectApiKey[]): ProjectApiKey[] {
@@ -71,13 +96,17 @@ function keysByAccess(url: URL, keys: ProjectApiKey[]): ProjectApiKey[] {
   return keys.filter((k) => k.owner_project_access === access);
 }
 
+function kindOf(endpoint: UsageEndpoint): BucketKind {
+  const kind = USAGE_KINDS[endpoint];
+  if (!kind) throw new Error(`no usage endpoint ${endpoint}`);
+  return kind;
+}
+
 function routes(): Route[] {
   const usage = (endpoint: UsageEndpoint): Route =>
-    bucketRoute(`admin_usage_${endpoint}`, path(`usage\\/${endpoint}`), USAGE_KINDS[endpoint], USAGE_CAPS);
+    bucketRoute(`admin_usage_${endpoint}`, path(`usage\\/${endpoint}`), kindOf(endpoint), USAGE_CAPS);
   return [
-    usage('completions'),
-    usage('embeddings'),
-    usage('code_interpreter_sessions'),
+    ...Object.keys(USAGE_KINDS).map(usage),
     bucketRoute('admin_costs', path('costs'), COSTS_KIND, COSTS_CAPS),
     auditRoute(),
     listRoute('admin_users', path('users'), (_req, ctx) => orgFor(ctx).users),
@@ -94,6 +123,7 @@ function routes(): Route[] {
       path('projects\\/(?<project_id>[^/]+)\\/service_accounts'),
       projectItems((org) => org.serviceAccounts),
     ),
+    ...ACCESS_LISTS.map(([name, rest, items, envelope]) => listRoute(name, path(rest), items, envelope)),
   ];
 }
 
@@ -101,7 +131,7 @@ function truthOf(ctx: SimContext): AdminTruth {
   const buckets = (kind: typeof COSTS_KIND, from: string, to: string, groupBy: string[]): Bucket[] =>
     bucketsFor(ctx, kind, dayIndex(from), dayIndex(to), { groupBy, filters: {} });
   return {
-    usage: (endpoint, from, to, groupBy) => buckets(USAGE_KINDS[endpoint], from, to, groupBy),
+    usage: (endpoint, from, to, groupBy) => buckets(kindOf(endpoint), from, to, groupBy),
     costs: (from, to, groupBy) => buckets(COSTS_KIND, from, to, groupBy),
     auditLogs: () => auditEvents(ctx, orgFor(ctx)),
     users: () => orgFor(ctx).users,

@@ -1,0 +1,61 @@
+// Usage endpoints whose results are a few counters over a few dimensions, one row of GENERIC_USAGE each: the
+// result object's name, its group_by dimensions (as the spec lists them), value ranges of its counters and
+// the models it sees. Atoms are drawn from the seed like the hand-made kinds, so every grouping agrees.
+import type { Org } from './admin-org.js';
+import { orgId } from './admin-query.js';
+import type { Atom, BucketKind, DimValue } from './admin-usage-data.js';
+import { who } from './admin-usage-data.js';
+import { pick, rand, randInt } from './random.js';
+
+export interface GenericUsage {
+  object: string;
+  dims: readonly string[];
+  /** Counter → [min, max] per atom. */
+  metrics: Readonly<Record<string, readonly [number, number]>>;
+  models?: readonly string[];
+}
+
+export const GENERIC_USAGE: Readonly<Record<string, GenericUsage>> = {};
+
+/** Values of the dimensions that are not people or models; anything else is null. */
+const VALUES: Readonly<Record<string, readonly string[]>> = {
+  size: ['1024x1024', '1792x1792', '512x512'],
+  source: ['image.generation', 'image.edit', 'image.variation'],
+  context_level: ['low', 'medium', 'high'],
+};
+
+function dimValue(seed: number, org: Org, u: GenericUsage, dim: string, day: number, i: number): DimValue {
+  if (dim === 'model') return pick(seed, u.models ?? ['unknown'], u.object, 'model', day, i);
+  if (dim === 'vector_store_id') return orgId('vs_', seed, 'vs', randInt(seed, 0, 3, u.object, 'vs', day, i));
+  const values = VALUES[dim];
+  return values ? pick(seed, values, u.object, dim, day, i) : null;
+}
+
+function atomsOf(u: GenericUsage): BucketKind['atoms'] {
+  return (seed: number, day: number, org: Org): Atom[] => {
+    if (org.projects.length === 0 || rand(seed, u.object, 'quiet', day) < 0.15) return [];
+    return Array.from({ length: randInt(seed, 1, 4, u.object, 'count', day) }, (_, i) => {
+      const people: Record<string, DimValue> = who(seed, org, u.object, day, i);
+      const dims = Object.fromEntries(
+        u.dims.map((d) => [d, d in people ? (people[d] ?? null) : dimValue(seed, org, u, d, day, i)]),
+      );
+      const metrics = Object.fromEntries(
+        Object.entries(u.metrics).map(([m, [lo, hi]]) => [m, randInt(seed, lo, hi, u.object, m, day, i)]),
+      );
+      return { dims, metrics };
+    });
+  };
+}
+
+export function genericKinds(): Record<string, BucketKind> {
+  return Object.fromEntries(
+    Object.entries(GENERIC_USAGE).map(([endpoint, u]) => [
+      endpoint,
+      {
+        dims: u.dims,
+        atoms: atomsOf(u),
+        shape: (metrics, dims) => ({ object: u.object, ...metrics, ...dims }),
+      },
+    ]),
+  );
+}
