@@ -6,12 +6,12 @@ import { auditRoute } from './admin-audit-route.js';
 import { bucketRoute, type BucketCaps } from './admin-bucket-route.js';
 import { bucketsFor, type Bucket } from './admin-buckets.js';
 import { COSTS_KIND } from './admin-costs-data.js';
-import { listRoute, type ListEnvelope } from './admin-list.js';
-import { orgFor, type Org, type OrgInvite, type OrgProject, type OrgUser } from './admin-org.js';
+import { listedAt, listRoutes } from './admin-list-routes.js';
+import { orgFor, type OrgInvite, type OrgProject, type OrgUser } from './admin-org.js';
 import type { ProjectApiKey, ServiceAccount } from './admin-project-items.js';
-import { BadParam, boolParam, dayIndex, NotFound } from './admin-query.js';
+import { dayIndex } from './admin-query.js';
 import { USAGE_KINDS, type BucketKind, type UsageEndpoint } from './admin-usage-data.js';
-import type { Route, RouteModule, SimContext, SimRequest } from './types.js';
+import type { Route, RouteModule, SimContext } from './types.js';
 
 export type {
   AuditEvent,
@@ -36,6 +36,9 @@ export interface AdminTruth {
   /** Undefined for an unknown project (the route answers 404). */
   projectApiKeys(projectId: string): ProjectApiKey[] | undefined;
   projectServiceAccounts(projectId: string): ServiceAccount[] | undefined;
+  /** Any list endpoint's whole content by its path under /organization (`/groups/g1/users`); undefined for an
+   * unknown parent. */
+  listed(subPath: string): readonly { id: string }[] | undefined;
 }
 
 const ORG = '^\\/v1\\/organization';
@@ -47,54 +50,6 @@ const USAGE_CAPS: BucketCaps = {
   '1m': { defaultLimit: 60, maxLimit: 1440 },
 };
 const COSTS_CAPS: BucketCaps = { '1d': { defaultLimit: 7, maxLimit: 180 } };
-
-/** Items listed under a parent in the path; an unknown parent is a 404, as on the real API. */
-function childItems<T>(
-  param: 'project_id' | 'group_id',
-  pick: (org: Org) => Map<string, T[]>,
-): (req: { params: Record<string, string> }, ctx: SimContext) => T[] {
-  return (req, ctx) => {
-    const id = req.params[param] ?? '';
-    const items = pick(orgFor(ctx)).get(id);
-    if (items === undefined) throw new NotFound(`No such ${param.replace('_id', '')}: '${id}'.`);
-    return items;
-  };
-}
-const projectItems = <T>(pick: (org: Org) => Map<string, T[]>) => childItems('project_id', pick);
-const PROJECT = 'projects\\/(?<project_id>[^/]+)';
-type Items = (req: SimRequest, ctx: SimContext) => readonly { id: string }[];
-
-/** The read-only directory lists beyond users, invites, projects and keys: one row each. */
-const ACCESS_LISTS: [string, string, Items, ListEnvelope][] = [
-  ['admin_project_users', `${PROJECT}\\/users`, projectItems((org) => org.access.projectUsers), 'ids'],
-  [
-    'admin_project_rate_limits',
-    `${PROJECT}\\/rate_limits`,
-    projectItems((org) => org.access.rateLimits),
-    'ids',
-  ],
-  ['admin_api_keys', 'admin_api_keys', (_req, ctx) => orgFor(ctx).access.adminApiKeys, 'ids'],
-  ['admin_groups', 'groups', (_req, ctx) => orgFor(ctx).access.groups, 'next'],
-  [
-    'admin_group_users',
-    'groups\\/(?<group_id>[^/]+)\\/users',
-    childItems('group_id', (org) => org.access.groupUsers),
-    'next',
-  ],
-  ['admin_roles', 'roles', (_req, ctx) => orgFor(ctx).access.roles, 'next'],
-];
-
-/** Without `owner_project_access` the API applies membership rules that hide keys of owners without access. */
-function keysByAccess(url: URL, keys: ProjectApiKey[]): ProjectApiKey[] {
-  const access = url.searchParams.get('owner_project_access') ?? 'active';
-  if (access === 'any') return keys;
-  if (access !== 'active' && access !== 'inactive')
-    throw new BadParam(
-      'owner_project_access',
-      `Invalid owner_project_access '${access}': expected active, inactive or any.`,
-    );
-  return keys.filter((k) => k.owner_project_access === access);
-}
 
 function kindOf(endpoint: UsageEndpoint): BucketKind {
   const kind = USAGE_KINDS[endpoint];
@@ -109,21 +64,7 @@ function routes(): Route[] {
     ...Object.keys(USAGE_KINDS).map(usage),
     bucketRoute('admin_costs', path('costs'), COSTS_KIND, COSTS_CAPS),
     auditRoute(),
-    listRoute('admin_users', path('users'), (_req, ctx) => orgFor(ctx).users),
-    listRoute('admin_invites', path('invites'), (_req, ctx) => orgFor(ctx).invites),
-    listRoute('admin_projects', path('projects'), (req, ctx) => {
-      const all = orgFor(ctx).projects;
-      return boolParam(req.url, 'include_archived', false) ? all : all.filter((p) => p.status === 'active');
-    }),
-    listRoute('admin_project_api_keys', path('projects\\/(?<project_id>[^/]+)\\/api_keys'), (req, ctx) =>
-      keysByAccess(req.url, projectItems((org) => org.apiKeys)(req, ctx)),
-    ),
-    listRoute(
-      'admin_project_service_accounts',
-      path('projects\\/(?<project_id>[^/]+)\\/service_accounts'),
-      projectItems((org) => org.serviceAccounts),
-    ),
-    ...ACCESS_LISTS.map(([name, rest, items, envelope]) => listRoute(name, path(rest), items, envelope)),
+    ...listRoutes(),
   ];
 }
 
@@ -140,6 +81,7 @@ function truthOf(ctx: SimContext): AdminTruth {
       orgFor(ctx).projects.filter((p) => includeArchived || p.status === 'active'),
     projectApiKeys: (id) => orgFor(ctx).apiKeys.get(id),
     projectServiceAccounts: (id) => orgFor(ctx).serviceAccounts.get(id),
+    listed: (subPath) => listedAt(ctx, subPath),
   };
 }
 
