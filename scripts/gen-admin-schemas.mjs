@@ -67,7 +67,7 @@ function stripNull(schema) {
 /** The fields the connector adds, per kind of row (see shapes/admin.ts). */
 function addedFields(def) {
   const fields = {};
-  if (def.sync === 'date_windows') {
+  if (def.cursorField === 'date') {
     fields.id = {
       type: 'string',
       description: 'date (or bucket start) plus the group-by dimensions, joined with ":".',
@@ -98,7 +98,7 @@ function newSchema(def) {
   const required = ['id', ...(def.cursorField ? [def.cursorField] : []), ...parentKeys(def)];
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    description: `${def.description} (GET /organization${def.path}).`,
+    description: `${def.description.replace(/\.$/, '')} (GET /organization${def.path}).`,
     type: 'object',
     additionalProperties: true,
     required: [...new Set(required)],

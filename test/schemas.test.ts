@@ -25,6 +25,7 @@ const STREAMS: StreamCase[] = [
   { name: 'codex_environments', primaryKey: 'id', cursor: null },
   { name: 'organization_completions_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_embeddings_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_moderations_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_code_interpreter_sessions', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_costs', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_audit_logs', primaryKey: 'id', cursor: 'effective_at' },

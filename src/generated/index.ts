@@ -14,6 +14,7 @@ import type { OrganizationCompletionsUsage } from './organization_completions_us
 import type { OrganizationCosts } from './organization_costs.js';
 import type { OrganizationEmbeddingsUsage } from './organization_embeddings_usage.js';
 import type { OrganizationInvites } from './organization_invites.js';
+import type { OrganizationModerationsUsage } from './organization_moderations_usage.js';
 import type { OrganizationProjectApiKeys } from './organization_project_api_keys.js';
 import type { OrganizationProjectServiceAccounts } from './organization_project_service_accounts.js';
 import type { OrganizationProjects } from './organization_projects.js';
@@ -36,6 +37,7 @@ export type {
   OrganizationCosts,
   OrganizationEmbeddingsUsage,
   OrganizationInvites,
+  OrganizationModerationsUsage,
   OrganizationProjectApiKeys,
   OrganizationProjectServiceAccounts,
   OrganizationProjects,
@@ -60,6 +62,7 @@ export interface StreamRecordTypes {
   organization_costs: OrganizationCosts;
   organization_embeddings_usage: OrganizationEmbeddingsUsage;
   organization_invites: OrganizationInvites;
+  organization_moderations_usage: OrganizationModerationsUsage;
   organization_project_api_keys: OrganizationProjectApiKeys;
   organization_project_service_accounts: OrganizationProjectServiceAccounts;
   organization_projects: OrganizationProjects;

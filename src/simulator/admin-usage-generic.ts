@@ -15,7 +15,16 @@ export interface GenericUsage {
   models?: readonly string[];
 }
 
-export const GENERIC_USAGE: Readonly<Record<string, GenericUsage>> = {};
+const PEOPLE = ['project_id', 'user_id', 'api_key_id', 'model'];
+
+export const GENERIC_USAGE: Readonly<Record<string, GenericUsage>> = {
+  moderations: {
+    object: 'organization.usage.moderations.result',
+    dims: PEOPLE,
+    metrics: { input_tokens: [100, 400_000], num_model_requests: [1, 900] },
+    models: ['omni-moderation-latest', 'text-moderation-007'],
+  },
+};
 
 /** Values of the dimensions that are not people or models; anything else is null. */
 const VALUES: Readonly<Record<string, readonly string[]>> = {

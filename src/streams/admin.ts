@@ -43,6 +43,12 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     description: 'OpenAI API embeddings usage per day, project, user, API key and model.',
   }),
   usageStream({
+    endpoint: 'moderations',
+    dims: PEOPLE,
+    specSchema: 'UsageModerationsResult',
+    description: 'OpenAI API moderations usage per day, project, user, API key and model.',
+  }),
+  usageStream({
     endpoint: 'code_interpreter_sessions',
     name: 'organization_code_interpreter_sessions',
     dims: ['project_id'],
