@@ -34,6 +34,18 @@ const STREAMS: StreamCase[] = [
   { name: 'organization_projects', primaryKey: 'id', cursor: null },
   { name: 'organization_project_api_keys', primaryKey: 'id', cursor: null },
   { name: 'organization_project_service_accounts', primaryKey: 'id', cursor: null },
+  { name: 'organization_images_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_audio_speeches_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_audio_transcriptions_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_vector_stores_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_file_search_calls_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_web_search_calls_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_project_users', primaryKey: 'id', cursor: null },
+  { name: 'organization_project_rate_limits', primaryKey: 'id', cursor: null },
+  { name: 'organization_admin_api_keys', primaryKey: 'id', cursor: null },
+  { name: 'organization_groups', primaryKey: 'id', cursor: null },
+  { name: 'organization_group_users', primaryKey: 'id', cursor: null },
+  { name: 'organization_roles', primaryKey: 'id', cursor: null },
 ];
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';

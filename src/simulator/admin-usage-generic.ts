@@ -24,6 +24,40 @@ export const GENERIC_USAGE: Readonly<Record<string, GenericUsage>> = {
     metrics: { input_tokens: [100, 400_000], num_model_requests: [1, 900] },
     models: ['omni-moderation-latest', 'text-moderation-007'],
   },
+  images: {
+    object: 'organization.usage.images.result',
+    dims: [...PEOPLE, 'size', 'source'],
+    metrics: { images: [1, 200], num_model_requests: [1, 200] },
+    models: ['dall-e-3', 'gpt-image-1'],
+  },
+  audio_speeches: {
+    object: 'organization.usage.audio_speeches.result',
+    dims: PEOPLE,
+    metrics: { characters: [100, 500_000], num_model_requests: [1, 300] },
+    models: ['tts-1', 'gpt-4o-mini-tts'],
+  },
+  audio_transcriptions: {
+    object: 'organization.usage.audio_transcriptions.result',
+    dims: PEOPLE,
+    metrics: { seconds: [10, 40_000], num_model_requests: [1, 300] },
+    models: ['whisper-1', 'gpt-4o-transcribe'],
+  },
+  vector_stores: {
+    object: 'organization.usage.vector_stores.result',
+    dims: ['project_id'],
+    metrics: { usage_bytes: [1_000_000, 5_000_000_000] },
+  },
+  file_search_calls: {
+    object: 'organization.usage.file_searches.result',
+    dims: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'],
+    metrics: { num_requests: [1, 2_000] },
+  },
+  web_search_calls: {
+    object: 'organization.usage.web_searches.result',
+    dims: [...PEOPLE, 'context_level'],
+    metrics: { num_model_requests: [1, 500], num_requests: [1, 1_000] },
+    models: ['gpt-4o-search-preview', 'gpt-4.1'],
+  },
 };
 
 /** Values of the dimensions that are not people or models; anything else is null. */

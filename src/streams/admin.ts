@@ -49,6 +49,46 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     description: 'OpenAI API moderations usage per day, project, user, API key and model.',
   }),
   usageStream({
+    endpoint: 'images',
+    dims: [...PEOPLE, 'size', 'source'],
+    specSchema: 'UsageImagesResult',
+    description:
+      'OpenAI API image usage per day, project, user, API key, model, size and source: images and requests.',
+  }),
+  usageStream({
+    endpoint: 'audio_speeches',
+    dims: PEOPLE,
+    specSchema: 'UsageAudioSpeechesResult',
+    description:
+      'OpenAI API text-to-speech usage per day, project, user, API key and model: characters and requests.',
+  }),
+  usageStream({
+    endpoint: 'audio_transcriptions',
+    dims: PEOPLE,
+    specSchema: 'UsageAudioTranscriptionsResult',
+    description:
+      'OpenAI API transcription usage per day, project, user, API key and model: seconds and requests.',
+  }),
+  usageStream({
+    endpoint: 'vector_stores',
+    dims: ['project_id'],
+    specSchema: 'UsageVectorStoresResult',
+    description: 'OpenAI vector store storage per day and project, in bytes.',
+  }),
+  usageStream({
+    endpoint: 'file_search_calls',
+    dims: ['project_id', 'user_id', 'api_key_id', 'vector_store_id'],
+    specSchema: 'UsageFileSearchCallsResult',
+    description: 'OpenAI file search tool calls per day, project, user, API key and vector store.',
+  }),
+  usageStream({
+    endpoint: 'web_search_calls',
+    dims: [...PEOPLE, 'context_level'],
+    specSchema: 'UsageWebSearchCallsResult',
+    description:
+      'OpenAI web search tool calls per day, project, user, API key, model and search context size.',
+  }),
+  usageStream({
     endpoint: 'code_interpreter_sessions',
     name: 'organization_code_interpreter_sessions',
     dims: ['project_id'],
@@ -99,5 +139,51 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     parent: 'project',
     specSchema: 'ProjectServiceAccount',
     description: 'Service accounts of every project (archived projects too).',
+  }),
+  listStream({
+    name: 'organization_project_users',
+    path: '/projects/{project_id}/users',
+    parent: 'project',
+    ownId: 'user_id',
+    specSchema: 'ProjectUser',
+    description:
+      'Members of every project (archived projects too) and their project roles; id is project:user.',
+  }),
+  listStream({
+    name: 'organization_project_rate_limits',
+    path: '/projects/{project_id}/rate_limits',
+    parent: 'project',
+    ownId: 'rate_limit_id',
+    specSchema: 'ProjectRateLimit',
+    description: 'Rate limits of every project per model (archived projects too); id is project:rate limit.',
+  }),
+  listStream({
+    name: 'organization_admin_api_keys',
+    path: '/admin_api_keys',
+    specSchema: 'AdminApiKey',
+    description: 'Admin API keys of the organization, redacted by the API, with their owners.',
+  }),
+  listStream({
+    name: 'organization_groups',
+    path: '/groups',
+    paging: 'after_next',
+    specSchema: 'GroupResponse',
+    description: 'Groups of the organization (SCIM-managed or not).',
+  }),
+  listStream({
+    name: 'organization_group_users',
+    path: '/groups/{group_id}/users',
+    parent: 'group',
+    ownId: 'user_id',
+    paging: 'after_next',
+    specSchema: 'GroupUser',
+    description: 'Members of every group of the organization; id is group:user.',
+  }),
+  listStream({
+    name: 'organization_roles',
+    path: '/roles',
+    paging: 'after_next',
+    specSchema: 'Role',
+    description: 'Roles of the organization, predefined and custom, with their permissions.',
   }),
 ];

@@ -74,6 +74,17 @@ describe.each(ADMIN)('$name against the OpenAPI document', (def) => {
     expect(spec.paths[template]?.get, template).toBeDefined();
   });
 
+  it("is in the docs page's Admin permissions table with its endpoint", () => {
+    const page = readFileSync('docs/integrations/sources/openai-codex.md', 'utf8');
+    const table = page.slice(
+      page.indexOf('## Admin API permissions'),
+      page.indexOf('## Compliance delivery'),
+    );
+    const row = table.split('\n').find((line) => line.includes(`\`${def.name}\``)) ?? '';
+    const endpoint = def.path.startsWith('/usage/') ? '/usage/<kind>' : def.path.replace(/\{\w+\}/g, '{id}');
+    expect(row, def.name).toContain(`\`${endpoint}`);
+  });
+
   it('was read: the connector requested its operation', () => {
     expect(mine().length).toBeGreaterThan(0);
   });
