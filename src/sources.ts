@@ -5,8 +5,9 @@ import type { Config } from './config/schema.js';
 import type { StreamState } from './engine/state.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './engine/types.js';
 import type { PlanContext, Planner } from './plans/context.js';
+import { planUsageBuckets } from './plans/admin-buckets.js';
 import { planFilteredScan } from './plans/admin-filtered-scan.js';
-import { perProject } from './plans/admin-projects.js';
+import { PARENTS, perParent } from './plans/admin-projects.js';
 import { planDateWindows } from './plans/date-windows.js';
 import { planLogEvents } from './plans/log-events.js';
 import { planLogFiles } from './plans/log-files.js';
@@ -24,6 +25,7 @@ const PLANNERS: Partial<Record<SyncStyle, Planner>> = {
   log_files: planLogFiles,
   log_events: planLogEvents,
   filtered_scan: planFilteredScan,
+  usage_buckets: planUsageBuckets,
 };
 
 export function partitionsFor(def: StreamDef, config: Config): Partition[] {
@@ -42,7 +44,10 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
         ? []
         : [{ organization_id: config.organization_id, event_type: eventType }];
     }
+    case 'organization_and_tenant':
+      return [{}, { tenant_only: 'true' }];
     case 'project':
+    case 'group':
       return []; // listed from the API when the stream starts (plans/admin-projects.ts)
   }
 }
@@ -65,7 +70,8 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
   return (def, prior) => {
     const style = PLANNERS[def.sync];
     if (style === undefined) throw new Error(`${def.name}: no planner for sync style ${def.sync}`);
-    const planner = def.partitions === 'project' ? perProject(style) : style;
+    const parent = PARENTS[def.partitions];
+    const planner = parent ? perParent(parent, style) : style;
     const ctx: PlanContext = {
       def,
       config,
@@ -78,7 +84,7 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
       url: (p) =>
         client.url(
           def.family,
-          def.path.replace('{project_id}', encodeURIComponent(p.project_id ?? '')),
+          def.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(p[key] ?? '')),
           p.workspace_id,
           p.organization_id,
         ),

@@ -6,16 +6,30 @@ export type Family = 'analytics' | 'compliance' | 'admin';
 
 /** The few named paging styles; a stream declares one, nothing is auto-detected except under `any_list`:
  * for an endpoint whose envelope is unknown, every list envelope of the family (api/list-envelopes.ts). */
-export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id' | 'any_list';
+export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id' | 'after_next' | 'any_list';
 
-/** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`). */
+/** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`).
+ * `usage_buckets`: date windows over Admin usage buckets of the configured `admin_bucket_width`. */
 export type SyncStyle =
-  'date_windows' | 'full_refresh' | 'cursor_scan' | 'filtered_scan' | 'log_files' | 'log_events';
+  | 'date_windows'
+  | 'usage_buckets'
+  | 'full_refresh'
+  | 'cursor_scan'
+  | 'filtered_scan'
+  | 'log_files'
+  | 'log_events';
 
-/** How a stream's state and requests are sliced. */
-/** `compliance_organization`: the configured `organization_id` with the stream's `event_type` query. */
+/** How a stream's state and requests are sliced. `organization_and_tenant`: the organization read twice,
+ * as `{}` and as `{tenant_only: 'true'}` (the Admin audit log serves tenant-scoped events only to the latter).
+ * `compliance_organization`: the configured `organization_id` with the stream's `event_type` query. */
 export type PartitionStyle =
-  'workspace' | 'workspace_event_type' | 'organization' | 'project' | 'compliance_organization';
+  | 'workspace'
+  | 'workspace_event_type'
+  | 'organization'
+  | 'organization_and_tenant'
+  | 'project'
+  | 'group'
+  | 'compliance_organization';
 
 export interface StreamDef {
   name: string;
@@ -42,6 +56,9 @@ export interface StreamDef {
   lowerBoundParam?: string;
   /** A config key the stream needs besides its family's key (it is not offered without it). */
   needs?: 'organization_id';
+  /** The vendor's published schema of one API row (an OpenAPI component name), where there is one: the
+   * contract test holds schemas/<name>.json and the simulator to it (test/contract/). */
+  specSchema?: string;
   /** Whether Airbyte should suggest the stream in a new connection. */
   suggested: boolean;
   description: string;

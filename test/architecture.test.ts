@@ -50,7 +50,7 @@ const ALLOWED: Record<string, string[]> = {
   generated: ['generated'],
   'stream-def.ts': ['engine'],
   'streams.ts': ['streams', 'stream-def.ts'],
-  streams: ['shapes', 'stream-def.ts', 'engine'],
+  streams: ['streams', 'shapes', 'stream-def.ts', 'engine'],
   plans: ['plans', 'api', 'engine', 'config', 'stream-def.ts'],
 };
 

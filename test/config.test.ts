@@ -54,6 +54,7 @@ describe('config', () => {
     [{ ...good, start_date: '2026-1-5' }, /`start_date` must look like 2026-01-31/],
     [{ ...good, start_date: '2026-02-30' }, /`start_date` is not a real calendar day/],
     [{ ...good, lookback_days: 31 }, /`lookback_days` must be 0 to 30/],
+    [{ ...good, admin_bucket_width: '1w' }, /`admin_bucket_width` must be 1d, 1h or 1m/],
     [{ ...good, lookback_days: 'seven' }, /`lookback_days`/],
     [{ ...good, page_size: 0 }, /`page_size` must be 1 to 30000/],
     [{ ...good, api_base_url: 'http://api.example.com/v1' }, /`api_base_url` must use https/],

@@ -27,6 +27,7 @@ const STREAMS: StreamCase[] = [
   { name: 'codex_costs', primaryKey: 'event_id', cursor: 'log_file_end_time' },
   { name: 'organization_completions_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_embeddings_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_moderations_usage', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_code_interpreter_sessions', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_costs', primaryKey: 'id', cursor: 'date' },
   { name: 'organization_audit_logs', primaryKey: 'id', cursor: 'effective_at' },
@@ -35,6 +36,18 @@ const STREAMS: StreamCase[] = [
   { name: 'organization_projects', primaryKey: 'id', cursor: null },
   { name: 'organization_project_api_keys', primaryKey: 'id', cursor: null },
   { name: 'organization_project_service_accounts', primaryKey: 'id', cursor: null },
+  { name: 'organization_images_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_audio_speeches_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_audio_transcriptions_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_vector_stores_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_file_search_calls_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_web_search_calls_usage', primaryKey: 'id', cursor: 'date' },
+  { name: 'organization_project_users', primaryKey: 'id', cursor: null },
+  { name: 'organization_project_rate_limits', primaryKey: 'id', cursor: null },
+  { name: 'organization_admin_api_keys', primaryKey: 'id', cursor: null },
+  { name: 'organization_groups', primaryKey: 'id', cursor: null },
+  { name: 'organization_group_users', primaryKey: 'id', cursor: null },
+  { name: 'organization_roles', primaryKey: 'id', cursor: null },
 ];
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
@@ -56,6 +69,7 @@ const ALLOWED = new Set([
 ]);
 const SCALARS = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 /** Values that can be fractional; every other numeric field is a counter or a Unix time: `integer`. */
+// `quantity`: the Costs API's line-item quantity (hours, GiB-hours, …) is a number in the spec.
 const FRACTIONAL = new Set([
   ...['credits', 'cost_usd', 'estimated_cost_usd', 'value'],
   ...['quantity', 'billing_credits', 'billing_usd'],

@@ -6,6 +6,7 @@ import {
   idPart,
   shapeAuditEvent,
   shapeBuckets,
+  shapeInvite,
   shapeProjectItem,
 } from '../src/shapes/admin.js';
 import { findStream } from '../src/streams.js';
@@ -74,7 +75,7 @@ describe('composite ids', () => {
     ['organization_costs', 3],
   ])('%s groups by, and keys on, all %i of its dimensions', (name, count) => {
     const def = findStream(name);
-    const groupBy = def?.query?.['group_by[]'];
+    const groupBy = def?.query?.['group_by'];
     expect(Array.isArray(groupBy) && groupBy.length).toBe(count);
     const result = Object.fromEntries((groupBy as string[]).map((d) => [d, `v_${d}`]));
     const [record] = def?.shape({ start_time: START, results: [result] }, {}) ?? [];
@@ -93,5 +94,19 @@ describe('list rows', () => {
   it('refuses an audit event without its key or cursor', () => {
     expect(() => shapeAuditEvent({ id: 'audit_log-1' })).toThrow(/effective_at/);
     expect(shapeAuditEvent({ id: 'audit_log-1', effective_at: 5 })).toHaveLength(1);
+  });
+
+  it("copies an audit event's details (the key named by its type) into `details`, null when there is none", () => {
+    const event = { id: 'a', effective_at: 5, type: 'api_key.created', 'api_key.created': { id: 'key_1' } };
+    const [record] = shapeAuditEvent(event);
+    expect(record?.details).toEqual({ id: 'key_1' });
+    expect(record?.details).not.toBe(event['api_key.created']);
+    expect(shapeAuditEvent({ id: 'b', effective_at: 5, type: 'login.succeeded' })[0]?.details).toBeNull();
+  });
+
+  it("reads an invite's created_at, and takes invited_at from a response made before the rename", () => {
+    expect(shapeInvite({ id: 'i1', created_at: 7, invited_at: 3 })[0]?.created_at).toBe(7);
+    expect(shapeInvite({ id: 'i2', invited_at: 3 })[0]).toEqual({ id: 'i2', invited_at: 3, created_at: 3 });
+    expect(shapeInvite({ id: 'i3' })[0]?.created_at).toBeNull();
   });
 });

@@ -21,6 +21,8 @@ const ENVELOPES: Record<Exclude<PagingStyle, 'any_list'>, z.ZodType> = {
   cursor: z.looseObject({ data: rows, has_more: z.boolean(), cursor: token, last_id: token }),
   // OpenAI list endpoints: after=<last_id>
   after_last_id: z.looseObject({ data: rows, has_more: z.boolean(), last_id: token }),
+  // OpenAI's newer list endpoints (groups, group users, roles): after=<next>
+  after_next: z.looseObject({ data: rows, has_more: z.boolean(), next: token }),
 };
 
 export function toPage(style: PagingStyle, body: unknown, what: string): Page<Row> {
@@ -45,6 +47,8 @@ function nextToken(style: Exclude<PagingStyle, 'any_list'>, env: Record<string, 
       return str(env.last_end_time);
     case 'after_last_id':
       return str(env.last_id);
+    case 'after_next':
+      return str(env.next);
     case 'cursor': {
       // Tag the token with the parameter it goes back in, since both variants exist.
       const cursor = str(env.cursor);
@@ -74,6 +78,7 @@ export function tokenParam(style: PagingStyle, token: string): [string, string] 
       return ['page', token];
     case 'after_end_time':
     case 'after_last_id':
+    case 'after_next':
       return ['after', token];
     case 'cursor':
     case 'any_list': {

@@ -215,6 +215,12 @@ export const configSchema = z
           'OpenAI organization id (org-…). When set, the Compliance key also reads codex_costs (Codex billing per user and hour) from the organization-scope Compliance logs.',
         examples: ['org-AbC123dEf456'],
       }),
+    admin_bucket_width: z.enum(['1d', '1h', '1m'], { error: 'must be 1d, 1h or 1m' }).default('1d').meta({
+      order: 19,
+      title: 'Admin usage bucket width',
+      description:
+        'Time bucket of the Admin usage streams: 1d (daily), 1h or 1m. Costs are always daily (the API serves no other width).',
+    }),
   })
   .superRefine((config, ctx) => {
     const keys = [config.analytics_api_key, config.compliance_api_key, config.admin_api_key];

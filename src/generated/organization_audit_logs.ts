@@ -15,6 +15,16 @@ export interface OrganizationAuditLogs {
    * e.g. api_key.created, login.succeeded.
    */
   type?: null | string;
+  /**
+   * What the event changed: the object the API sends under the key named by `type` (e.g. "api_key.created"), copied here by the connector; null for types without one.
+   */
+  details?: null | {
+    /**
+     * What the event acted on (a key, project, user, invite, …), for most types.
+     */
+    id?: null | string;
+    [k: string]: unknown;
+  };
   project?: null | {
     id?: null | string;
     name?: null | string;

@@ -35,5 +35,41 @@ export interface OrganizationCompletionsUsage {
   model?: null | string;
   batch?: null | boolean;
   service_tier?: null | string;
+  /**
+   * The aggregated number of input tokens written to the cache.
+   */
+  input_cache_write_tokens?: null | number;
+  /**
+   * The aggregated number of uncached input tokens used across text, audio, and image inputs, excluding cache-write tokens.
+   */
+  input_uncached_tokens?: null | number;
+  /**
+   * The aggregated number of uncached text input tokens used, excluding cache-write tokens.
+   */
+  input_text_tokens?: null | number;
+  /**
+   * The aggregated number of text output tokens used.
+   */
+  output_text_tokens?: null | number;
+  /**
+   * The aggregated number of cached text input tokens used.
+   */
+  input_cached_text_tokens?: null | number;
+  /**
+   * The aggregated number of cached audio input tokens used.
+   */
+  input_cached_audio_tokens?: null | number;
+  /**
+   * The aggregated number of uncached image input tokens used.
+   */
+  input_image_tokens?: null | number;
+  /**
+   * The aggregated number of cached image input tokens used.
+   */
+  input_cached_image_tokens?: null | number;
+  /**
+   * The aggregated number of image output tokens used.
+   */
+  output_image_tokens?: null | number;
   [k: string]: unknown;
 }

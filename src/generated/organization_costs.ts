@@ -37,5 +37,13 @@ export interface OrganizationCosts {
   line_item?: null | string;
   project_id?: null | string;
   api_key_id?: null | string;
+  /**
+   * When `group_by=line_item`, this field provides the quantity of the grouped costs result.
+   */
+  quantity?: null | number;
+  /**
+   * The unit of the `quantity` value.
+   */
+  quantity_unit?: null | string;
   [k: string]: unknown;
 }

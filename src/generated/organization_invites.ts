@@ -23,5 +23,19 @@ export interface OrganizationInvites {
    * Unix seconds; null until accepted.
    */
   accepted_at?: null | number;
+  /**
+   * The Unix timestamp (in seconds) of when the invite was sent.
+   */
+  created_at?: null | number;
+  /**
+   * The projects that were granted membership upon acceptance of the invite.
+   */
+  projects?:
+    | null
+    | {
+        id?: null | string;
+        role?: null | string;
+        [k: string]: unknown;
+      }[];
   [k: string]: unknown;
 }

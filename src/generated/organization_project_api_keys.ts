@@ -44,5 +44,9 @@ export interface OrganizationProjectApiKeys {
     };
     [k: string]: unknown;
   };
+  /**
+   * Whether the API key's owner currently has effective access to the project.
+   */
+  owner_project_access?: null | string;
   [k: string]: unknown;
 }

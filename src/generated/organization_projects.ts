@@ -18,5 +18,13 @@ export interface OrganizationProjects {
    */
   archived_at?: null | number;
   status?: null | string;
+  /**
+   * The external key associated with the project.
+   */
+  external_key_id?: null | string;
+  /**
+   * The residency configuration for the project.
+   */
+  residency?: null | string;
   [k: string]: unknown;
 }

@@ -60,8 +60,36 @@ export const MAKERS: Record<string, Maker> = {
   },
 };
 
+/** Tenant-scoped types: served only with tenant_only=true (the spec lists 86 `tenant.*` types and names the
+ * role bindings as tenant-scoped too). */
+export const TENANT_MAKERS: Record<string, Maker> = {
+  'tenant.admin_api_key.created': (d) => ({ details: { id: drawId('key_', d) } }),
+  'tenant.policy.updated': (d) => ({ details: { id: drawId('policy_', d) } }),
+  'role.bound_to_resource': (d) => ({
+    details: {
+      id: drawId('ws_', d),
+      role_id: drawId('role_', d),
+      resource_id: drawId('ws_', d),
+      resource_type: 'workspace',
+      permissions: ['connectors.read'],
+    },
+  }),
+};
+
+export function isTenantScoped(type: string): boolean {
+  return (
+    type.startsWith('tenant.') || type === 'role.bound_to_resource' || type === 'role.unbound_from_resource'
+  );
+}
+
 /** Logins dominate real audit logs. */
-export const TYPES = [...Object.keys(MAKERS), 'login.succeeded', 'login.succeeded', 'api_key.created'];
+export const TYPES = [
+  ...Object.keys(MAKERS),
+  ...Object.keys(TENANT_MAKERS),
+  'login.succeeded',
+  'login.succeeded',
+  'api_key.created',
+];
 
 /** Logins come from a browser session; other changes from a session (70%) or an API key of the project. */
 export function actorOf(

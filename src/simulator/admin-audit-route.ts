@@ -2,7 +2,8 @@
 import { auditEvents, type AuditEvent } from './admin-audit.js';
 import { pageOf, sendListPage } from './admin-list.js';
 import { orgFor } from './admin-org.js';
-import { guarded, listParam, unixParam } from './admin-query.js';
+import { isTenantScoped } from './admin-audit-makers.js';
+import { BadParam, boolParam, Forbidden, guarded, listParam, unixParam } from './admin-query.js';
 import type { Route } from './types.js';
 
 type Test = (e: AuditEvent) => boolean;
@@ -46,6 +47,16 @@ function setTests(url: URL): Test[] {
   ];
 }
 
+/** tenant_only=true serves the tenant-scoped types and nothing else; without it, none of them. */
+function scopeTest(url: URL, tenantAccess: boolean): Test {
+  const tenant = boolParam(url, 'tenant_only', false);
+  if (tenant && !tenantAccess) throw new Forbidden('This key may not read tenant-scoped audit events.');
+  const asked = listParam(url, 'event_types');
+  if (tenant && asked.some((t) => !isTenantScoped(t)))
+    throw new BadParam('event_types[]', 'With tenant_only=true, all event types must be tenant-scoped.');
+  return (e) => isTenantScoped(e.type) === tenant;
+}
+
 export function auditRoute(): Route {
   const name = 'admin_audit_logs';
   return {
@@ -55,7 +66,8 @@ export function auditRoute(): Route {
     pattern: /^\/v1\/organization\/audit_logs\/?$/,
     scope: 'admin',
     handle: guarded((req, res, ctx) => {
-      const tests = [...timeTests(req.url), ...setTests(req.url)];
+      const scope = scopeTest(req.url, ctx.options.adminTenantAudit);
+      const tests = [scope, ...timeTests(req.url), ...setTests(req.url)];
       const events = auditEvents(ctx, orgFor(ctx)).filter((e) => tests.every((t) => t(e)));
       sendListPage(res, ctx, name, pageOf(events, req.url));
     }),

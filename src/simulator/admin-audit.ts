@@ -1,7 +1,7 @@
 // Audit log events. Time is cut into fixed slots of `days·86400/auditEvents` seconds, one event per slot, keyed
 // by the absolute slot number: an event never changes or moves as the clock advances, new ones keep appearing
 // (some always within the last hours), and about `auditEvents` of them fall in the last `days` days.
-import { actorOf, MAKERS, TYPES, type Made } from './admin-audit-makers.js';
+import { actorOf, MAKERS, TENANT_MAKERS, TYPES, type Made } from './admin-audit-makers.js';
 import type { Org } from './admin-org.js';
 import { DAY, drawId, nowSec } from './admin-query.js';
 import { draw } from './prng.js';
@@ -21,7 +21,7 @@ function eventAt(seed: number, slot: number, width: number, org: Org): AuditEven
   const id = drawId('audit_log-', d);
   const effective_at = slot * width + d.int(0, width - 1);
   const type = d.pick(TYPES);
-  const made: Made = MAKERS[type]?.(d, org) ?? {};
+  const made: Made = (MAKERS[type] ?? TENANT_MAKERS[type])?.(d, org) ?? {};
   const event: AuditEvent = { id, type, effective_at, actor: actorOf(d, type, org, made.project) };
   if (made.project) event.project = { id: made.project.id, name: made.project.name };
   if (made.details) event[type] = made.details;

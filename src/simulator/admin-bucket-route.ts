@@ -1,16 +1,15 @@
 // The usage and costs endpoints: `start_time`/`end_time`/`bucket_width`/`group_by`/filters, `limit` counted in
-// buckets, and an opaque `page` token (`next_page`) naming the next bucket's day.
+// buckets, and an opaque `page` token (`next_page`) naming the next bucket (its index: start / width).
 import { decodeCursor, encodeCursor, intParam, sendJson } from './http-util.js';
 import { bucketsFor, FILTERS, type BucketQuery } from './admin-buckets.js';
 import { BadParam, DAY, guarded, listParam, nowSec, unixParam } from './admin-query.js';
 import type { BucketKind } from './admin-usage-data.js';
 import type { Route, SimContext } from './types.js';
 
-/** Daily bucket limits: usage allows 1-31 (default 7), costs 1-180 (default 7). */
-export interface BucketCaps {
-  defaultLimit: number;
-  maxLimit: number;
-}
+/** Page limits per bucket width, as the spec states them; a width absent here is refused. */
+export type BucketCaps = Partial<Record<'1d' | '1h' | '1m', { defaultLimit: number; maxLimit: number }>>;
+
+const WIDTH_SECONDS = { '1d': DAY, '1h': 3600, '1m': 60 } as const;
 
 interface Position {
   day: number;
@@ -32,21 +31,25 @@ function parseQuery(url: URL, kind: BucketKind): BucketQuery {
   return { groupBy, filters };
 }
 
-/** The simulator serves daily buckets only; `1h`/`1m` are real API values it declines with a clear 400. */
-function checkWidth(url: URL): void {
+/** The width asked for (default 1d), its seconds and its page limits; costs know only 1d. */
+function widthOf(url: URL, caps: BucketCaps): { seconds: number; defaultLimit: number; maxLimit: number } {
   const width = url.searchParams.get('bucket_width') ?? '1d';
-  if (width === '1d') return;
-  const why = width === '1h' || width === '1m' ? 'is not supported by this simulator' : 'is invalid';
-  throw new BadParam('bucket_width', `bucket_width '${width}' ${why}: use 1d.`);
+  const cap = caps[width as keyof BucketCaps];
+  if (cap === undefined)
+    throw new BadParam(
+      'bucket_width',
+      `Invalid bucket_width '${width}': expected ${Object.keys(caps).join(', ')}.`,
+    );
+  return { seconds: WIDTH_SECONDS[width as keyof BucketCaps], ...cap };
 }
 
-function parseRange(url: URL, ctx: SimContext): { startDay: number; endDay: number } {
+function parseRange(url: URL, ctx: SimContext, width: number): { startDay: number; endDay: number } {
   const start = unixParam(url, 'start_time');
   if (start === undefined) throw new BadParam('start_time', "Missing required parameter: 'start_time'.");
   const end = unixParam(url, 'end_time') ?? nowSec(ctx);
   if (end < start) throw new BadParam('end_time', "'end_time' must not be before 'start_time'.");
-  // Buckets are whole UTC days; the last one is the day whose start is before the exclusive end_time.
-  return { startDay: Math.floor(start / DAY), endDay: Math.ceil(end / DAY) };
+  // Bucket indexes (start / width); the last bucket is the one whose start is before the exclusive end_time.
+  return { startDay: Math.floor(start / width), endDay: Math.ceil(end / width) };
 }
 
 function parsePosition(url: URL, startDay: number, endDay: number): Position {
@@ -78,22 +81,22 @@ export function bucketRoute(name: string, pattern: RegExp, kind: BucketKind, cap
     scope: 'admin',
     handle: guarded((req, res, ctx) => {
       const url = req.url;
-      checkWidth(url);
-      const { startDay, endDay } = parseRange(url, ctx);
+      const width = widthOf(url, caps);
+      const { startDay, endDay } = parseRange(url, ctx, width.seconds);
       const query = parseQuery(url, kind);
-      const limit = intParam(url, 'limit', 1, caps.maxLimit);
+      const limit = intParam(url, 'limit', 1, width.maxLimit);
       if (limit === null)
-        throw new BadParam('limit', `Invalid limit: must be between 1 and ${caps.maxLimit}.`);
+        throw new BadParam('limit', `Invalid limit: must be between 1 and ${width.maxLimit}.`);
       const at = parsePosition(url, startDay, endDay);
       if (ctx.faults.take(name, 'malformed_envelope'))
         return sendJson(res, 200, { object: 'page', next_page: null });
       if (at.emptyLeft > 0) return sendEmptyPage(res, at.day, at.emptyLeft - 1);
       const empty = ctx.faults.take(name, 'empty_pages');
       if (empty) return sendEmptyPage(res, at.day, (empty.count ?? 1) - 1);
-      const to = Math.min(endDay, at.day + (limit ?? caps.defaultLimit));
+      const to = Math.min(endDay, at.day + (limit ?? width.defaultLimit));
       let next = to < endDay ? encodeCursor({ d: to }) : null;
       if (at.token !== null && ctx.faults.take(name, 'repeat_cursor')) next = at.token;
-      const data = bucketsFor(ctx, kind, at.day, to, query);
+      const data = bucketsFor(ctx, kind, at.day, to, query, width.seconds);
       sendJson(res, 200, { object: 'page', data, has_more: next !== null, next_page: next });
     }),
   };

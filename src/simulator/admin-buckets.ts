@@ -1,8 +1,10 @@
-// Daily buckets for the usage and costs endpoints: aggregation of atoms per group_by and filters. One bucket per
-// UTC day, empty `results` on days without data; only the last `options.days` days (today included) have data.
+// Buckets for the usage and costs endpoints: aggregation of atoms per group_by and filters. One bucket per UTC
+// day (or hour, or minute), empty `results` where there is no data; only the last `options.days` days (today
+// included) have data.
 import type { Atom, BucketKind, DimValue } from './admin-usage-data.js';
-import { DAY, today } from './admin-query.js';
+import { DAY, nowSec, today } from './admin-query.js';
 import { orgFor } from './admin-org.js';
+import { randInt } from './random.js';
 import type { SimContext } from './types.js';
 
 /** Dimension filters (query parameter → dimension); a filter applies where the endpoint has the dimension. */
@@ -49,25 +51,44 @@ export function aggregate(
   return [...groups.values()].map((g) => kind.shape(g.metrics, g.dims));
 }
 
-/** The buckets for UTC days [startDay, endDay), keyed `results` unless the option asks for the schema's `result`. */
+/** A day's atoms, each at a second of the day (by a hash of its index): a bucket of any width holds those
+ * in its span, so hourly or per-minute buckets add up to the daily one, and usage not yet made (later today)
+ * is in none of them. */
+function timedAtoms(ctx: SimContext, kind: BucketKind, day: number): { at: number; atom: Atom }[] {
+  const last = today(ctx);
+  if (day < last - ctx.options.days + 1 || day > last) return [];
+  const now = nowSec(ctx);
+  return kind
+    .atoms(ctx.seed, day, orgFor(ctx))
+    .map((atom, i) => ({ at: day * DAY + randInt(ctx.seed, 0, DAY - 1, 'at', day, i), atom }))
+    .filter((t) => t.at <= now);
+}
+
+/**
+ * The buckets [startIndex, endIndex) of `width` seconds (a bucket's index is its start / width), keyed
+ * `results` unless the option asks for the schema's `result`. Only the last `options.days` days have data.
+ */
 export function bucketsFor(
   ctx: SimContext,
   kind: BucketKind,
-  startDay: number,
-  endDay: number,
+  startIndex: number,
+  endIndex: number,
   query: BucketQuery,
+  width = DAY,
 ): Bucket[] {
-  const org = orgFor(ctx);
-  const last = today(ctx);
-  const first = last - ctx.options.days + 1;
   const arrayKey = ctx.options.bucketArrayKey === 'result' ? 'result' : 'results';
+  const days = new Map<number, { at: number; atom: Atom }[]>();
   const buckets: Bucket[] = [];
-  for (let day = startDay; day < endDay; day++) {
-    const atoms = day >= first && day <= last ? kind.atoms(ctx.seed, day, org) : [];
+  for (let i = startIndex; i < endIndex; i++) {
+    const start = i * width;
+    const day = Math.floor(start / DAY);
+    let timed = days.get(day);
+    if (!timed) days.set(day, (timed = timedAtoms(ctx, kind, day)));
+    const atoms = timed.filter((t) => t.at >= start && t.at < start + width).map((t) => t.atom);
     buckets.push({
       object: 'bucket',
-      start_time: day * DAY,
-      end_time: (day + 1) * DAY,
+      start_time: start,
+      end_time: start + width,
       [arrayKey]: aggregate(kind, atoms, query),
     });
   }

@@ -18,23 +18,41 @@ function costAtoms(seed: number, day: number, org: Org): Atom[] {
     const model = pick(seed, PRICED_MODELS, 'cost-model', day, i);
     for (const side of ['input', 'output']) {
       const micros = randInt(seed, 1_000, 9_000_000, 'cost', day, i, side);
-      atoms.push({ dims: { line_item: `${model}, ${side}`, project_id, api_key_id }, metrics: { micros } });
+      const quantity = randInt(seed, 1_000, 2_000_000, 'cost-qty', day, i, side);
+      atoms.push({
+        dims: { line_item: `${model}, ${side}`, project_id, api_key_id },
+        metrics: { micros, quantity },
+      });
     }
     if (rand(seed, 'cost-flat', day, i) < 0.5) {
       const line_item = pick(seed, FLAT_ITEMS, 'cost-flat-item', day, i);
       const micros = randInt(seed, 30_000, 2_000_000, 'cost-flat-amount', day, i);
-      atoms.push({ dims: { line_item, project_id, api_key_id }, metrics: { micros } });
+      const quantity = randInt(seed, 1, 500, 'cost-flat-qty', day, i);
+      atoms.push({ dims: { line_item, project_id, api_key_id }, metrics: { micros, quantity } });
     }
   }
   return atoms;
 }
 
+/** The unit of a line item's quantity; null where no single unit applies, as the spec allows. */
+const UNITS: Record<string, string | null> = {
+  'Code Interpreter sessions': null,
+  'text-embedding-3-small': 'tokens',
+  'File search tool calls': null,
+};
+
+/** `quantity` is only meaningful per line item ("when group_by=line_item"), so it is null otherwise. */
 export const COSTS_KIND: BucketKind = {
   dims: ['line_item', 'project_id', 'api_key_id'],
   atoms: costAtoms,
-  shape: (metrics, dims) => ({
-    object: 'organization.costs.result',
-    amount: { value: (metrics['micros'] ?? 0) / 1_000_000, currency: 'usd' },
-    ...dims,
-  }),
+  shape: (metrics, dims) => {
+    const item = typeof dims.line_item === 'string' ? dims.line_item : null;
+    return {
+      object: 'organization.costs.result',
+      amount: { value: (metrics['micros'] ?? 0) / 1_000_000, currency: 'usd' },
+      quantity: item === null ? null : (metrics['quantity'] ?? null),
+      quantity_unit: item === null ? null : item in UNITS ? (UNITS[item] ?? null) : 'tokens',
+      ...dims,
+    };
+  },
 };

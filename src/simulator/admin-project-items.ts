@@ -20,8 +20,17 @@ export interface ProjectUser {
   added_at: number;
 }
 
+/** The spec's ProjectApiKeyOwnerUser: the member as the key's owner, with its project role. */
+export interface KeyOwnerUser {
+  id: string;
+  email: string;
+  name: string;
+  created_at: number;
+  role: 'owner' | 'member';
+}
+
 export type KeyOwner =
-  { type: 'user'; user: ProjectUser } | { type: 'service_account'; service_account: ServiceAccount };
+  { type: 'user'; user: KeyOwnerUser } | { type: 'service_account'; service_account: ServiceAccount };
 
 export interface ProjectApiKey {
   object: 'organization.project.api_key';
@@ -30,6 +39,8 @@ export interface ProjectApiKey {
   created_at: number;
   last_used_at: number;
   id: string;
+  /** `inactive`: the owner no longer has access to the project; listed only with owner_project_access. */
+  owner_project_access: 'active' | 'inactive';
   owner: KeyOwner;
 }
 
@@ -71,16 +82,8 @@ function ownerOf(
   }
   const m = pick(seed, members, 'key-user', key);
   const role = rand(seed, 'key-user-role', key) < 0.3 ? 'owner' : 'member';
-  const added_at = randInt(seed, 1_600_000_000, 1_650_000_000, 'key-user-added', key);
-  const user: ProjectUser = {
-    object: 'organization.project.user',
-    id: m.id,
-    name: m.name,
-    email: m.email,
-    role,
-    added_at,
-  };
-  return { type: 'user', user };
+  const created_at = randInt(seed, 1_600_000_000, 1_650_000_000, 'key-user-added', key);
+  return { type: 'user', user: { id: m.id, email: m.email, name: m.name, created_at, role } };
 }
 
 /** One to four keys per project; none only when the org has neither members nor service accounts. */
@@ -104,6 +107,9 @@ export function apiKeysFor(
       created_at: since + randInt(seed, 1, 40, 'key-created', id) * DAY,
       last_used_at: midnight - randInt(seed, 1, 10 * DAY, 'key-used', id),
       id,
+      // The last of two or more keys is always inactive, so owner_project_access=any always matters.
+      owner_project_access:
+        (count > 1 && j === count - 1) || rand(seed, 'key-access', id) < 0.15 ? 'inactive' : 'active',
       owner: ownerOf(seed, id, members, accounts),
     };
   });

@@ -20,6 +20,9 @@ export class BadParam extends Error {
 /** A 404 with an OpenAI-style body (e.g. an unknown project id in the path). */
 export class NotFound extends Error {}
 
+/** A 403: the key is valid but may not read this (e.g. tenant-scoped audit events). */
+export class Forbidden extends Error {}
+
 type Handler = (req: SimRequest, res: ServerResponse, ctx: SimContext) => void;
 
 /** Turns thrown BadParam/NotFound into the admin host's error bodies, so handlers read straight through. */
@@ -30,6 +33,7 @@ export function guarded(handler: Handler): Handler {
     } catch (err) {
       if (err instanceof BadParam) sendValidationError(res, 'admin', err.param, err.message);
       else if (err instanceof NotFound) sendError(res, 'admin', 404, err.message);
+      else if (err instanceof Forbidden) sendError(res, 'admin', 403, err.message);
       else throw err;
     }
   };

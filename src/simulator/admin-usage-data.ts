@@ -2,6 +2,7 @@
 // API's group_by sums atoms over the dimensions left out, so every grouping agrees with every other. Atoms are
 // keyed by the absolute day, so a day's usage does not change as the clock moves.
 import type { Org } from './admin-org.js';
+import { genericKinds } from './admin-usage-generic.js';
 import { pick, rand, randInt } from './random.js';
 
 export type DimValue = string | boolean | null;
@@ -41,16 +42,40 @@ function quietDay(seed: number, tag: string, day: number, org: Org): boolean {
   return org.projects.length === 0 || rand(seed, tag, 'quiet', day) < 0.1;
 }
 
+/** Every token counter of UsageCompletionsResult, consistent as the spec defines them: input = cached +
+ * cache-write + uncached; uncached = text + audio + image (uncached); cached splits the same three ways. */
 function completionMetrics(seed: number, ...parts: (string | number)[]): Record<string, number> {
-  const input = randInt(seed, 1_000, 500_000, 'in', ...parts);
+  const r = (tag: string, lo: number, hi: number) => randInt(seed, lo, hi, tag, ...parts);
   const audio = rand(seed, 'audio', ...parts) < 0.1;
+  const image = rand(seed, 'image', ...parts) < 0.2;
+  const uncachedText = r('in', 1_000, 500_000);
+  const uncachedAudio = audio ? r('in-audio', 10, 5_000) : 0;
+  const uncachedImage = image ? r('in-image', 10, 20_000) : 0;
+  const cachedText = Math.floor(uncachedText * rand(seed, 'cached', ...parts) * 0.5);
+  const cachedAudio = audio ? Math.floor(uncachedAudio / 4) : 0;
+  const cachedImage = image ? Math.floor(uncachedImage / 3) : 0;
+  const cacheWrite = Math.floor(uncachedText / 10);
+  const uncached = uncachedText + uncachedAudio + uncachedImage;
+  const cached = cachedText + cachedAudio + cachedImage;
+  const outText = r('out', 100, 100_000);
+  const outAudio = audio ? r('out-audio', 10, 5_000) : 0;
+  const outImage = image ? r('out-image', 10, 5_000) : 0;
   return {
-    input_tokens: input,
-    input_cached_tokens: Math.floor(input * rand(seed, 'cached', ...parts) * 0.5),
-    output_tokens: randInt(seed, 100, 100_000, 'out', ...parts),
-    input_audio_tokens: audio ? randInt(seed, 10, 5_000, 'in-audio', ...parts) : 0,
-    output_audio_tokens: audio ? randInt(seed, 10, 5_000, 'out-audio', ...parts) : 0,
-    num_model_requests: randInt(seed, 1, 400, 'requests', ...parts),
+    input_tokens: uncached + cached + cacheWrite,
+    input_cached_tokens: cached,
+    input_cache_write_tokens: cacheWrite,
+    input_uncached_tokens: uncached,
+    output_tokens: outText + outAudio + outImage,
+    input_text_tokens: uncachedText,
+    output_text_tokens: outText,
+    input_cached_text_tokens: cachedText,
+    input_audio_tokens: uncachedAudio,
+    input_cached_audio_tokens: cachedAudio,
+    output_audio_tokens: outAudio,
+    input_image_tokens: uncachedImage,
+    input_cached_image_tokens: cachedImage,
+    output_image_tokens: outImage,
+    num_model_requests: r('requests', 1, 400),
   };
 }
 
@@ -109,8 +134,9 @@ function usageShape(object: string): BucketKind['shape'] {
   return (metrics, dims) => ({ object, ...metrics, ...dims });
 }
 
-export type UsageEndpoint = 'completions' | 'embeddings' | 'code_interpreter_sessions';
+export type UsageEndpoint = string;
 
+/** Every usage endpoint the simulator serves: three made by hand (twins, model pairs), the rest from one table. */
 export const USAGE_KINDS: Record<UsageEndpoint, BucketKind> = {
   completions: {
     dims: ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'],
@@ -127,4 +153,5 @@ export const USAGE_KINDS: Record<UsageEndpoint, BucketKind> = {
     atoms: sessionAtoms,
     shape: usageShape('organization.usage.code_interpreter_sessions.result'),
   },
+  ...genericKinds(),
 };

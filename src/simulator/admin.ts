@@ -3,14 +3,14 @@
 // the options and the clock at request time, so the truth below always matches what the routes serve.
 import { auditEvents, type AuditEvent } from './admin-audit.js';
 import { auditRoute } from './admin-audit-route.js';
-import { bucketRoute } from './admin-bucket-route.js';
+import { bucketRoute, type BucketCaps } from './admin-bucket-route.js';
 import { bucketsFor, type Bucket } from './admin-buckets.js';
 import { COSTS_KIND } from './admin-costs-data.js';
-import { listRoute } from './admin-list.js';
-import { orgFor, type Org, type OrgInvite, type OrgProject, type OrgUser } from './admin-org.js';
+import { listedAt, listRoutes } from './admin-list-routes.js';
+import { orgFor, type OrgInvite, type OrgProject, type OrgUser } from './admin-org.js';
 import type { ProjectApiKey, ServiceAccount } from './admin-project-items.js';
-import { boolParam, dayIndex, NotFound } from './admin-query.js';
-import { USAGE_KINDS, type UsageEndpoint } from './admin-usage-data.js';
+import { dayIndex } from './admin-query.js';
+import { USAGE_KINDS, type BucketKind, type UsageEndpoint } from './admin-usage-data.js';
 import type { Route, RouteModule, SimContext } from './types.js';
 
 export type {
@@ -36,49 +36,35 @@ export interface AdminTruth {
   /** Undefined for an unknown project (the route answers 404). */
   projectApiKeys(projectId: string): ProjectApiKey[] | undefined;
   projectServiceAccounts(projectId: string): ServiceAccount[] | undefined;
+  /** Any list endpoint's whole content by its path under /organization (`/groups/g1/users`); undefined for an
+   * unknown parent. */
+  listed(subPath: string): readonly { id: string }[] | undefined;
 }
 
 const ORG = '^\\/v1\\/organization';
 const path = (rest: string): RegExp => new RegExp(`${ORG}\\/${rest}\\/?$`);
-const USAGE_CAPS = { defaultLimit: 7, maxLimit: 31 };
-const COSTS_CAPS = { defaultLimit: 7, maxLimit: 180 };
+/** From the spec: usage `limit` is per width (1d: default 7, max 31; 1h: 24, 168; 1m: 60, 1440); costs are 1d only. */
+const USAGE_CAPS: BucketCaps = {
+  '1d': { defaultLimit: 7, maxLimit: 31 },
+  '1h': { defaultLimit: 24, maxLimit: 168 },
+  '1m': { defaultLimit: 60, maxLimit: 1440 },
+};
+const COSTS_CAPS: BucketCaps = { '1d': { defaultLimit: 7, maxLimit: 180 } };
 
-function projectItems<T>(
-  pick: (org: Org) => Map<string, T[]>,
-): (req: { params: Record<string, string> }, ctx: SimContext) => T[] {
-  return (req, ctx) => {
-    const id = req.params['project_id'] ?? '';
-    const items = pick(orgFor(ctx)).get(id);
-    if (items === undefined) throw new NotFound(`No such project: '${id}'.`);
-    return items;
-  };
+function kindOf(endpoint: UsageEndpoint): BucketKind {
+  const kind = USAGE_KINDS[endpoint];
+  if (!kind) throw new Error(`no usage endpoint ${endpoint}`);
+  return kind;
 }
 
 function routes(): Route[] {
   const usage = (endpoint: UsageEndpoint): Route =>
-    bucketRoute(`admin_usage_${endpoint}`, path(`usage\\/${endpoint}`), USAGE_KINDS[endpoint], USAGE_CAPS);
+    bucketRoute(`admin_usage_${endpoint}`, path(`usage\\/${endpoint}`), kindOf(endpoint), USAGE_CAPS);
   return [
-    usage('completions'),
-    usage('embeddings'),
-    usage('code_interpreter_sessions'),
+    ...Object.keys(USAGE_KINDS).map(usage),
     bucketRoute('admin_costs', path('costs'), COSTS_KIND, COSTS_CAPS),
     auditRoute(),
-    listRoute('admin_users', path('users'), (_req, ctx) => orgFor(ctx).users),
-    listRoute('admin_invites', path('invites'), (_req, ctx) => orgFor(ctx).invites),
-    listRoute('admin_projects', path('projects'), (req, ctx) => {
-      const all = orgFor(ctx).projects;
-      return boolParam(req.url, 'include_archived', false) ? all : all.filter((p) => p.status === 'active');
-    }),
-    listRoute(
-      'admin_project_api_keys',
-      path('projects\\/(?<project_id>[^/]+)\\/api_keys'),
-      projectItems((org) => org.apiKeys),
-    ),
-    listRoute(
-      'admin_project_service_accounts',
-      path('projects\\/(?<project_id>[^/]+)\\/service_accounts'),
-      projectItems((org) => org.serviceAccounts),
-    ),
+    ...listRoutes(),
   ];
 }
 
@@ -86,7 +72,7 @@ function truthOf(ctx: SimContext): AdminTruth {
   const buckets = (kind: typeof COSTS_KIND, from: string, to: string, groupBy: string[]): Bucket[] =>
     bucketsFor(ctx, kind, dayIndex(from), dayIndex(to), { groupBy, filters: {} });
   return {
-    usage: (endpoint, from, to, groupBy) => buckets(USAGE_KINDS[endpoint], from, to, groupBy),
+    usage: (endpoint, from, to, groupBy) => buckets(kindOf(endpoint), from, to, groupBy),
     costs: (from, to, groupBy) => buckets(COSTS_KIND, from, to, groupBy),
     auditLogs: () => auditEvents(ctx, orgFor(ctx)),
     users: () => orgFor(ctx).users,
@@ -95,6 +81,7 @@ function truthOf(ctx: SimContext): AdminTruth {
       orgFor(ctx).projects.filter((p) => includeArchived || p.status === 'active'),
     projectApiKeys: (id) => orgFor(ctx).apiKeys.get(id),
     projectServiceAccounts: (id) => orgFor(ctx).serviceAccounts.get(id),
+    listed: (subPath) => listedAt(ctx, subPath),
   };
 }
 

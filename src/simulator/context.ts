@@ -23,6 +23,7 @@ export const DEFAULT_SIZES: Required<SimSizeOptions> = {
   rateLimitPerMinute: 100,
   latencyMs: 0,
   bucketArrayKey: 'results',
+  adminTenantAudit: true,
 };
 
 export function resolveSizes(opts: SimSizeOptions): Required<SimSizeOptions> {

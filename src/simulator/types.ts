@@ -126,6 +126,8 @@ export interface SimSizeOptions {
   latencyMs?: number;
   /** Admin usage: the bucket array key emitted ('results' as documented by examples, or 'result'). */
   bucketArrayKey?: 'results' | 'result';
+  /** Admin: whether the key may read tenant-scoped audit events (tenant_only=true); false answers 403. */
+  adminTenantAudit?: boolean;
 }
 
 export interface SimRequest {

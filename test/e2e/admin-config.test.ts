@@ -23,7 +23,7 @@ async function discover(config: Json): Promise<string[]> {
 }
 
 describe('Admin-only config', () => {
-  it('given only an Admin key and no workspace_ids, discover lists exactly the ten Admin streams', async () => {
+  it('given only an Admin key and no workspace_ids, discover lists exactly the Admin streams of the stream table', async () => {
     expect((await discover(adminOnly())).sort()).toEqual([...ADMIN].sort());
   });
 

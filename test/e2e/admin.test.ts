@@ -81,7 +81,7 @@ describe('Admin streams, full refresh', () => {
     expect(twins.length).toBeGreaterThan(0);
     expect(twins.every(([a, b]) => a !== b)).toBe(true);
     const query = requestsTo('admin_usage_completions')[0]?.query ?? {};
-    expect(query['group_by[]']).toEqual([
+    expect(query['group_by']).toEqual([
       'project_id',
       'user_id',
       'api_key_id',
@@ -95,9 +95,38 @@ describe('Admin streams, full refresh', () => {
   it('pages the audit log to its end with after=<last_id> and a server-side effective_at[gte] filter', () => {
     const pages = requestsTo('admin_audit_logs');
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    expect(pages.slice(1).every((r) => typeof r.query.after === 'string')).toBe(true);
+    for (const scope of [undefined, 'true']) {
+      const scan = pages.filter((r) => r.query.tenant_only === scope);
+      expect(scan.length, `tenant_only=${scope}`).toBeGreaterThanOrEqual(1);
+      expect(scan[0]?.query.after).toBeUndefined();
+      expect(scan.slice(1).every((r) => typeof r.query.after === 'string')).toBe(true);
+    }
     const since = String(Date.parse(`${START}T00:00:00Z`) / 1000);
     expect(pages.every((r) => r.query['effective_at[gte]'] === since)).toBe(true);
+  });
+
+  it('reads tenant-scoped audit events with a second scan (tenant_only=true), and every event carries details', () => {
+    const events = recordsOf(run, 'organization_audit_logs');
+    const tenant = events.filter(
+      (e) => String(e.type).startsWith('tenant.') || e.type === 'role.bound_to_resource',
+    );
+    expect(tenant.length).toBeGreaterThan(0);
+    expect(tenant.length).toBeLessThan(events.length);
+    for (const e of events) expect(e.details, String(e.type)).toEqual(e[String(e.type)] ?? null);
+    expect(events.some((e) => e.details !== null)).toBe(true);
+  });
+
+  it('lists project API keys with owner_project_access=any, so keys of owners without access come too', () => {
+    const keys = recordsOf(run, 'organization_project_api_keys');
+    expect(keys.some((k) => k.owner_project_access === 'inactive')).toBe(true);
+    expect(requestsTo('admin_project_api_keys').every((r) => r.query.owner_project_access === 'any')).toBe(
+      true,
+    );
+  });
+
+  it('lands invites with created_at and their projects, as the spec names them', () => {
+    const invites = recordsOf(run, 'organization_invites');
+    expect(invites.every((i) => typeof i.created_at === 'number' && Array.isArray(i.projects))).toBe(true);
   });
 
   it('reads the keys and service accounts of archived projects too, tagged with their project_id', () => {
@@ -156,6 +185,9 @@ describe('Admin streams, incremental', () => {
         stream_state: {
           states: [
             { partition: {}, cursor: CURSOR[name] ? { effective_at: 4102444800 } : { date: '2099-01-01' } },
+            ...(CURSOR[name]
+              ? [{ partition: { tenant_only: 'true' }, cursor: { effective_at: 4102444800 } }]
+              : []),
           ],
         },
       },

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { AuditEvent } from '../../src/simulator/admin.js';
+import { isTenantScoped } from '../../src/simulator/admin-audit-makers.js';
 import { get, NOW } from './harness.js';
 
 interface List {
@@ -41,12 +42,19 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
+/** Without tenant_only the API serves the organization's events; with it, only the tenant-scoped ones. */
+const orgLogs = () => sim.truth.admin.auditLogs().filter((e) => !isTenantScoped(e.type));
+const tenantLogs = () => sim.truth.admin.auditLogs().filter((e) => isTenantScoped(e.type));
+
 describe('audit logs', () => {
   it('pages with after=<last_id> to the end, newest first, about auditEvents events in the last `days` days', async () => {
     const { events, pages } = await listAll('limit=40');
+    const tenant = await listAll('limit=40&tenant_only=true');
     expect(pages).toBeGreaterThan(5);
-    expect(events.length).toBeGreaterThanOrEqual(299);
-    expect(events.length).toBeLessThanOrEqual(301);
+    expect(tenant.events.length).toBeGreaterThan(0);
+    expect(events.length + tenant.events.length).toBeGreaterThanOrEqual(299);
+    expect(events.length + tenant.events.length).toBeLessThanOrEqual(301);
+    expect(tenant.events).toEqual(tenantLogs());
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     for (let i = 1; i < events.length; i++) {
       expect(events[i - 1]?.effective_at).toBeGreaterThanOrEqual(events[i]?.effective_at ?? Infinity);
@@ -54,7 +62,13 @@ describe('audit logs', () => {
     const nowSec = now / 1000;
     expect(events.every((e) => e.effective_at <= nowSec && e.effective_at > nowSec - 30 * 86_400)).toBe(true);
     expect(events.filter((e) => e.effective_at > nowSec - 6 * 3600).length).toBeGreaterThan(0);
-    expect(events).toEqual(sim.truth.admin.auditLogs());
+    expect(events).toEqual(orgLogs());
+  });
+
+  it('given tenant_only=true with an organization event type, answers 400 (all must be tenant-scoped)', async () => {
+    const query = 'tenant_only=true&event_types[]=login.succeeded';
+    const res = await get(`${sim.adminBaseUrl}/organization/audit_logs?${query}`, sim.keys.admin);
+    expect(res.status).toBe(400);
   });
 
   it('defaults to 20 per page', async () => {
@@ -65,7 +79,7 @@ describe('audit logs', () => {
   });
 
   it('given effective_at[gte], then only events at or after it, all of them', async () => {
-    const all = sim.truth.admin.auditLogs();
+    const all = orgLogs();
     const bound = all[50]?.effective_at ?? 0;
     const { events } = await listAll(`effective_at[gte]=${bound}&limit=15`);
     expect(events).toEqual(all.filter((e) => e.effective_at >= bound));
@@ -97,7 +111,7 @@ describe('audit logs', () => {
   });
 
   it('given before=<id>, then the page just newer than it, still newest first', async () => {
-    const all = sim.truth.admin.auditLogs();
+    const all = orgLogs();
     const body = await list(`before=${all[20]?.id ?? ''}&limit=5`);
     expect(body.data).toEqual(all.slice(15, 20));
     expect(body.has_more).toBe(true);

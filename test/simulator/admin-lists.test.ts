@@ -78,9 +78,12 @@ describe('organization lists', () => {
   it('serves each project’s API keys and service accounts, archived projects included', async () => {
     let keys = 0;
     for (const project of sim.truth.admin.projects(true)) {
-      const k = await listAll(`projects/${project.id}/api_keys?limit=1`);
+      const k = await listAll(`projects/${project.id}/api_keys?limit=1&owner_project_access=any`);
       const sa = await listAll(`projects/${project.id}/service_accounts?limit=1`);
       expect(k.items).toEqual(sim.truth.admin.projectApiKeys(project.id));
+      // Without owner_project_access, the API's membership rules hide keys whose owner lost access.
+      const visible = await listAll(`projects/${project.id}/api_keys?limit=1`);
+      expect(visible.items).toEqual(k.items.filter((key) => key['owner_project_access'] === 'active'));
       expect(sa.items).toEqual(sim.truth.admin.projectServiceAccounts(project.id));
       keys += k.items.length;
       for (const key of k.items) {

@@ -1,0 +1,47 @@
+/**
+ * Generated from schemas/organization_file_search_calls_usage.json by scripts/gen-types.mjs. Do not edit: change the schema and run `npm run gen`.
+ */
+
+/**
+ * OpenAI file search tool calls per day, project, user, API key and vector store (GET /organization/usage/file_search_calls).
+ */
+export interface OrganizationFileSearchCallsUsage {
+  /**
+   * date (or bucket start) plus the group-by dimensions, joined with ":".
+   */
+  id: string;
+  /**
+   * UTC day of the bucket, YYYY-MM-DD (the cursor).
+   */
+  date: string;
+  /**
+   * Bucket start, Unix seconds (inclusive).
+   */
+  start_time?: null | number;
+  /**
+   * Bucket end, Unix seconds (exclusive).
+   */
+  end_time?: null | number;
+  object?: null | string;
+  /**
+   * The count of file search calls.
+   */
+  num_requests?: null | number;
+  /**
+   * When `group_by=project_id`, this field provides the project ID of the grouped usage result.
+   */
+  project_id?: null | string;
+  /**
+   * When `group_by=user_id`, this field provides the user ID of the grouped usage result.
+   */
+  user_id?: null | string;
+  /**
+   * When `group_by=api_key_id`, this field provides the API key ID of the grouped usage result.
+   */
+  api_key_id?: null | string;
+  /**
+   * When `group_by=vector_store_id`, this field provides the vector store ID of the grouped usage result.
+   */
+  vector_store_id?: null | string;
+  [k: string]: unknown;
+}
