@@ -114,7 +114,10 @@ describe('SIGTERM', () => {
       { TMPDIR: tmp },
     );
     const downloads = () => readdirSync(tmp).filter((d) => d.startsWith('codex-logs-'));
-    await until(() => server?.seen.includes('/files/f1') === true && downloads().length === 1, 15_000);
+    // The request reaching the server, the folder and the partial file inside it appear in that order, but a
+    // loaded machine may show the first two before the third: wait for all of them.
+    const partial = () => downloads().length === 1 && readdirSync(join(tmp, downloads()[0] ?? '')).length > 0;
+    await until(() => server?.seen.includes('/files/f1') === true && partial(), 15_000);
     const folder = join(tmp, downloads()[0] ?? '');
     expect(readdirSync(folder).length).toBeGreaterThan(0); // the partial download is there
     child.proc.kill('SIGTERM');
