@@ -14,6 +14,7 @@ import {
   availableStreams,
   loadConfigWithSecrets,
   makeApiClient,
+  makeSharedReads,
   makeStreamOpener,
   realDeps,
 } from './wiring.js';
@@ -72,6 +73,7 @@ export async function read(
       out,
       now: realDeps.now,
       open: await makeStreamOpener(api),
+      shared: await makeSharedReads(api),
     });
     if (failed.length > 0) {
       await out.emit(

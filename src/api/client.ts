@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js';
 import type { Family, PagingStyle } from '../stream-def.js';
 import { toPage, tokenParam } from './envelopes.js';
 import { HttpClient, type KeyContext } from './http.js';
+import { PageSizes, sizedPages } from './page-size.js';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -29,6 +30,8 @@ export interface ApiDeps extends EngineDeps {
 export class ApiClient {
   readonly http: HttpClient;
   private readonly budget: RequestBudget;
+  /** Page sizes each route accepted, remembered for the rest of the sync. */
+  readonly pageSizes = new PageSizes();
 
   constructor(
     readonly config: Config,
@@ -91,6 +94,20 @@ export class ApiClient {
       }
       return toPage(paging, await this.getJson(family, pageUrl, budgetKey), what);
     });
+  }
+
+  /** Every page, `wanted` rows a page or less: steps down when the API refuses the size (page-size.ts). */
+  sizedPages(
+    family: Family,
+    paging: PagingStyle,
+    url: URL,
+    query: Query,
+    budgetKey: string,
+    wanted: number,
+  ): AsyncGenerator<Row[]> {
+    const route = `${family} ${url.pathname.replace(/\/workspaces\/[^/]+/, '/workspaces/{id}')}`;
+    const open = (limit: number) => this.pages(family, paging, url, { ...query, limit }, budgetKey);
+    return sizedPages(this.pageSizes, route, wanted, open, this.deps.log);
   }
 
   async close(): Promise<void> {
