@@ -20,7 +20,7 @@ describe('config', () => {
     const c = parseConfig(good);
     expect(c).toMatchObject({
       lookback_days: 7,
-      page_size: 1000,
+      page_size: 30000,
       max_requests_per_minute: 90,
       request_timeout_seconds: 60,
       email_handling: 'keep',

@@ -134,8 +134,13 @@ export const configSchema = z
       .int('must be a whole number')
       .min(1, 'must be 1 to 30000')
       .max(30000, 'must be 1 to 30000')
-      .default(1000)
-      .meta({ order: 14, title: 'Analytics page size', description: 'Rows per Analytics page.' }),
+      .default(30000)
+      .meta({
+        order: 14,
+        title: 'Analytics page size',
+        description:
+          'Rows per Analytics page: the largest the API serves; a smaller size the API asks for is used instead.',
+      }),
     request_timeout_seconds: z
       .int('must be a whole number of seconds')
       .min(1, 'must be 1 to 600')
