@@ -21,7 +21,7 @@ describe('config', () => {
     expect(c).toMatchObject({
       lookback_days: 7,
       page_size: 30000,
-      max_requests_per_minute: 90,
+      max_requests_per_minute: 100,
       request_timeout_seconds: 60,
       email_handling: 'keep',
       content_handling: 'keep',

@@ -100,3 +100,29 @@ describe('READ loop with a shared read', () => {
     }
   });
 });
+
+describe('READ loop concurrency', () => {
+  it('given a stream waiting on its route, then the next stream in the catalog runs meanwhile', async () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    const sink = new PassThrough();
+    sink.resume();
+    const failed = await runRead(['code_reviews', 'workspace_usage'].map(configured), new Map(), {
+      out: new Output(sink, new Redactor()),
+      now: () => 1,
+      open: async function* (def) {
+        if (def.name === 'code_reviews') {
+          await released; // as a budget wait would: only another stream can end it
+          order.push('code_reviews');
+        } else {
+          order.push('workspace_usage');
+          release();
+        }
+        yield { type: 'state', state: {} };
+      },
+    });
+    expect(failed).toEqual([]);
+    expect(order).toEqual(['workspace_usage', 'code_reviews']);
+  });
+});
