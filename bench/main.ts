@@ -1,7 +1,8 @@
 // `npm run bench`: every scenario against the simulator in its own process, medians of several runs, the
 // targets of issue 7 with pass or miss, into bench/results.json (full scale) and a table on stdout.
 //   BENCH_SCALE=small npm run bench          a smoke run of a minute or two, into bench/out/
-//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, startup),
+//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, ratelimited,
+//                                            startup),
 //                                            replacing just those in the results file
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { analyticsScenario } from './scenarios/analytics.js';
 import { budgetScenario } from './scenarios/budget.js';
 import { latencyScenario } from './scenarios/latency.js';
 import { logsScenario } from './scenarios/logs.js';
+import { ratelimitedScenario } from './scenarios/ratelimited.js';
 import { startupScenario } from './scenarios/startup.js';
 import { load, machine } from './stats.js';
 
@@ -27,6 +29,7 @@ const SCENARIOS: Record<string, Scenario> = {
   logs: logsScenario,
   latency: latencyScenario,
   budget: budgetScenario,
+  ratelimited: ratelimitedScenario,
 };
 
 function pick(only: string | undefined): string[] {
