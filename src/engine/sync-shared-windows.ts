@@ -29,6 +29,8 @@ export interface SharedWindowPlan extends DateWindowBounds {
   cut(rows: Row[], partition: Partition, members: readonly number[]): MemberCut[];
 }
 
+const RELEASED: Row = Object.freeze({}) as Row;
+
 export type MemberEvent = { member: number; event: SyncEvent } | { member: number; error: unknown };
 
 /** Rows cut at a time: a page of 30,000 is never held as records of every member at once. */
@@ -85,6 +87,8 @@ async function* readPartition(
         }
         for (const event of days.take(i, cut)) yield { member: i, event };
       }
+      // Rows handed out are emitted (and serialized) by now: let them go before the rest of a large page.
+      page.fill(RELEASED, at, at + CUT_ROWS);
     }
   }
   for (const i of days.members) if (!failed.has(i)) days.finish(i);
