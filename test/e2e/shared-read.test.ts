@@ -61,7 +61,7 @@ describe('one read of /usage for the three streams cut from it', () => {
     alone = new Map();
     for (const stream of SHARED)
       alone.set(stream, await usageRequests(() => h.read([stream], { config: config() })));
-  });
+  }, 120_000);
 
   it('given all three selected, makes exactly the requests of one stream read alone', () => {
     const usageAlone = alone.get('usage')?.asked ?? [];
@@ -90,8 +90,10 @@ describe('one read of /usage for the three streams cut from it', () => {
   it('given a resume from any emitted STATE, loses no record of any stream', async () => {
     const points = statePositions(together);
     expect(points.length).toBeGreaterThan(10);
-    // Every fifth checkpoint and the first and last: each a resume after a crash right after that STATE.
-    const picked = points.filter((_, i) => i % 5 === 0 || i === points.length - 1);
+    // Eight checkpoints spread over the run, the first and the last among them: each a resume after a crash
+    // right after that STATE.
+    const step = (points.length - 1) / 7;
+    const picked = [...new Set(Array.from({ length: 8 }, (_, k) => points[Math.round(k * step)] ?? 0))];
     for (const at of picked) {
       const before = together.messages.slice(0, at + 1);
       const resumed = await h.read(SHARED, { config: config(), state: lastStates(before) });
@@ -102,7 +104,7 @@ describe('one read of /usage for the three streams cut from it', () => {
         expect(missing, `${stream} after message ${at}`).toEqual([]);
       }
     }
-  });
+  }, 120_000);
 });
 
 describe('errors of a shared read', () => {
@@ -118,7 +120,7 @@ describe('errors of a shared read', () => {
       expect(traced[0]?.failure_type).toBe('config_error');
     }
     expect(statuses(run, 'code_reviews')).toEqual(['STARTED', 'RUNNING', 'COMPLETE']);
-  });
+  }, 60_000);
 });
 
 describe('page size', () => {
