@@ -85,8 +85,10 @@ const SMALL: Scale = {
   startupRuns: 10,
 };
 
-export function scaleFrom(env: string | undefined): Scale {
-  if (env === undefined || env === '' || env === 'full') return FULL;
-  if (env === 'small') return SMALL;
+export function scaleFrom(env: string | undefined, runs = Number(process.env.BENCH_RUNS ?? '')): Scale {
+  // BENCH_RUNS overrides the run count, for iterating on one scenario; results are quoted from the default.
+  const pick = (s: Scale): Scale => (Number.isInteger(runs) && runs > 0 ? { ...s, runs } : s);
+  if (env === undefined || env === '' || env === 'full') return pick(FULL);
+  if (env === 'small') return pick(SMALL);
   throw new Error(`BENCH_SCALE must be small or full, got ${env}`);
 }

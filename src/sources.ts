@@ -8,7 +8,7 @@ import type { PlanContext, Planner } from './plans/context.js';
 import { planFilteredScan } from './plans/admin-filtered-scan.js';
 import { perProject } from './plans/admin-projects.js';
 import { planDateWindows, planSharedDateWindows, sharedReadKey } from './plans/date-windows.js';
-import type { MemberEvent } from './engine/sync-shared-windows.js';
+import type { SharedReads } from './engine/sync-shared-windows.js';
 import { planLogEvents } from './plans/log-events.js';
 import { planLogFiles } from './plans/log-files.js';
 import { planCursorScan, planFullRefresh } from './plans/scan.js';
@@ -87,10 +87,7 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
 }
 
 /** Streams that send identical requests, read once (plans/date-windows.ts); events are tagged by member. */
-export interface SharedOpener {
-  key(def: StreamDef): string | undefined;
-  open(members: readonly { def: StreamDef; prior: StreamState | undefined }[]): AsyncIterable<MemberEvent>;
-}
+export type SharedOpener = SharedReads<StreamDef>;
 
 export function makeSharedOpener(client: ApiClient, deps: EngineDeps): SharedOpener {
   const contextFor = contextMaker(client, deps);

@@ -10,6 +10,7 @@ import { connectorRead, errorsOf, type Bench, type ConnectorRun } from '../runs.
 import { SimProcess } from '../sim-process.js';
 import type { SimRequestRecord } from '../sim-types.js';
 import { medians, round } from '../stats.js';
+import { loadavg } from 'node:os';
 
 const EVENT_TYPES = ['CODEX_LOG', 'CODEX_SECURITY_LOG'];
 /** An event's JSON without padding, roughly (as in the logs scenario). */
@@ -45,10 +46,14 @@ export function routeNeeds(log: SimRequestRecord[], limit: number): RouteNeed[] 
 
 interface RunFacts {
   wallS: number;
+  /** The connector's CPU (user + system): on a shared machine, wall time cannot be less than this needs. */
+  cpuS: number;
+  simCpuS: number;
   boundS: number;
   ratio: number;
   slidingFloorS: number;
   tooMany: number;
+  loadAtStart: number;
   maxRssMb: number;
   records: number;
   requests: number;
@@ -60,15 +65,44 @@ function factsOf(run: ConnectorRun, limit: number): { facts: RunFacts; needs: Ro
   const boundS = top?.boundS ?? NaN;
   const facts = {
     wallS: run.metrics.wallS,
+    cpuS: run.metrics.cpuS,
+    simCpuS: run.metrics.simCpuS,
     boundS,
     ratio: run.metrics.wallS / boundS,
     slidingFloorS: top?.slidingFloorS ?? NaN,
     tooMany: run.requestLog.filter((r) => r.status === 429).length,
+    loadAtStart: loadavg()[0] ?? NaN,
     maxRssMb: run.metrics.maxRssMb,
     records: run.metrics.records,
     requests: run.requestLog.length,
   };
   return { facts, needs };
+}
+
+/** When each stream started and ended, and where 429s fell: seconds from the first request. */
+function timeline(run: ConnectorRun): Record<string, unknown> {
+  const t0 = Math.min(...run.requestLog.map((r) => r.at));
+  const at = (ms: number) => round((ms - t0) / 1000, 1);
+  const streams: Record<string, [number, number]> = {};
+  for (const m of run.messages) {
+    const t = m.trace as
+      | {
+          type?: string;
+          emitted_at?: number;
+          stream_status?: { stream_descriptor: { name: string }; status: string };
+        }
+      | undefined;
+    if (m.type !== 'TRACE' || t?.type !== 'STREAM_STATUS' || t.stream_status === undefined) continue;
+    const name = t.stream_status.stream_descriptor.name;
+    const span = streams[name] ?? [NaN, NaN];
+    if (t.stream_status.status === 'STARTED') span[0] = at(t.emitted_at ?? 0);
+    else span[1] = at(t.emitted_at ?? 0);
+    streams[name] = span;
+  }
+  const throttled = run.requestLog
+    .filter((r) => r.status === 429)
+    .map((r) => `${r.workspace ?? 'org'}|${r.route} at ${at(r.at)} s`);
+  return { streams, throttled };
 }
 
 export async function ratelimitedScenario(bench: Bench, scale: Scale): Promise<ScenarioResult> {
@@ -93,7 +127,7 @@ export async function ratelimitedScenario(bench: Bench, scale: Scale): Promise<S
     latencyMs: s.latencyMs,
     rateLimitPerMinute: s.limitPerMinute,
   };
-  const runs: { facts: RunFacts; needs: RouteNeed[] }[] = [];
+  const runs: { facts: RunFacts; needs: RouteNeed[]; timeline: Record<string, unknown> }[] = [];
   for (let i = 0; i < scale.runs; i++) {
     // A fresh simulator each run: its rate limiter remembers the last minute of the previous run.
     const sim = await SimProcess.start(options);
@@ -111,7 +145,7 @@ export async function ratelimitedScenario(bench: Bench, scale: Scale): Promise<S
       };
       const run = await connectorRead(bench, sim, config, bench.streams);
       mustSucceed('a first sync of every stream under the rate limit', errorsOf(run));
-      runs.push(factsOf(run, s.limitPerMinute));
+      runs.push({ ...factsOf(run, s.limitPerMinute), timeline: timeline(run) });
       process.stderr.write(`  run ${i + 1}: ${JSON.stringify(runs.at(-1)?.facts)}\n`);
     } finally {
       await sim.close();
@@ -142,7 +176,7 @@ export async function ratelimitedScenario(bench: Bench, scale: Scale): Promise<S
     section: {
       data: { ...options, files_per_workspace: files, mb_per_workspace: s.logMbPerWorkspace },
       medians: m,
-      runs: runs.map((r) => r.facts),
+      runs: runs.map((r) => ({ ...r.facts, timeline: r.timeline })),
       routes: needs.slice(0, 8).map((n) => ({ ...n, boundS: round(n.boundS) })),
     },
     targets,

@@ -29,6 +29,13 @@ export interface SharedWindowPlan extends DateWindowBounds {
   cut(rows: Row[], partition: Partition, members: readonly number[]): MemberCut[];
 }
 
+/** How a read loop finds and opens shared reads; `D` is the stream's definition (the engine needs none). */
+export interface SharedReads<D> {
+  /** Streams with equal keys send identical requests; undefined for a stream that reads alone. */
+  key(def: D): string | undefined;
+  open(members: readonly { def: D; prior: StreamState | undefined }[]): AsyncIterable<MemberEvent>;
+}
+
 const RELEASED: Row = Object.freeze({}) as Row;
 
 export type MemberEvent = { member: number; event: SyncEvent } | { member: number; error: unknown };

@@ -5,18 +5,14 @@
 // `usage_by_client`, `usage_by_model`) run together on one read: each still gets its own statuses, records,
 // states and, when it fails, its own error trace; a failure of the read itself fails every one of them.
 import type { StreamState } from '../engine/state.js';
-import type { MemberEvent } from '../engine/sync-shared-windows.js';
+import type { SharedReads as SharedReadsOf } from '../engine/sync-shared-windows.js';
 import type { SyncEvent } from '../engine/types.js';
 import type { StreamDef } from '../stream-def.js';
 import type { ConfiguredStream } from './catalog.js';
 import type { Output } from './output.js';
 import { StreamRun } from './stream-run.js';
 
-export interface SharedReads {
-  /** Streams with equal keys send identical requests; undefined for a stream that reads alone. */
-  key(def: StreamDef): string | undefined;
-  open(members: readonly { def: StreamDef; prior: StreamState | undefined }[]): AsyncIterable<MemberEvent>;
-}
+export type SharedReads = SharedReadsOf<StreamDef>;
 
 export interface ReadDeps {
   out: Output;
