@@ -36,6 +36,9 @@ export interface SharedReads<D> {
   open(members: readonly { def: D; prior: StreamState | undefined }[]): AsyncIterable<MemberEvent>;
 }
 
+/** One turn of the event loop (emitting resolves at once while stdout keeps up, which would starve I/O). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const RELEASED: Row = Object.freeze({}) as Row;
 
 export type MemberEvent = { member: number; event: SyncEvent } | { member: number; error: unknown };
@@ -96,6 +99,8 @@ async function* readPartition(
       }
       // Rows handed out are emitted (and serialized) by now: let them go before the rest of a large page.
       page.fill(RELEASED, at, at + CUT_ROWS);
+      // A page of 30,000 rows is seconds of work: let other streams' I/O and timers run between slices.
+      await turn();
     }
   }
   for (const i of days.members) if (!failed.has(i)) days.finish(i);

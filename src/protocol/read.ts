@@ -44,7 +44,7 @@ export function readUnits(
 }
 
 /** Reads (a stream alone, or streams sharing one read) in progress at once. */
-export const CONCURRENT_READS = 4;
+export const CONCURRENT_READS = 8;
 
 /** Returns the names of the streams that failed. */
 export async function runRead(
