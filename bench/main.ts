@@ -83,6 +83,8 @@ async function main(): Promise<number> {
     generated_at: started.toISOString(),
     machine: machine(root),
     load_average: { before: loadBefore, after: load() },
+    // Each section says how many runs its medians are of (BENCH_RUNS can lower it for one scenario).
+    runs_per_measurement: scale.runs,
   };
   const out =
     scale.name === 'full'
@@ -98,7 +100,7 @@ async function main(): Promise<number> {
   const results = {
     scale: scale.name,
     runs_per_measurement: scale.runs,
-    note: 'Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall).',
+    note: "Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall). Each section's run.runs_per_measurement says how many runs it had (3 unless stated).",
     summary: `${all.filter((t) => t.pass).length} of ${all.length} targets met`,
     targets: all,
     scenarios,
