@@ -37,7 +37,8 @@ export function createBench(root: string): Bench {
       .map((s) => s.name),
   );
   const baselineJs = fileURLToPath(new URL('./baseline.js', import.meta.url));
-  return { root, dir, main, baselineJs, incremental };
+  const streams = (catalog.catalog?.streams ?? []).map((s) => s.name);
+  return { root, dir, main, baselineJs, incremental, streams };
 }
 
 /** YYYY-MM-DD of 00:00 UTC, `daysBack - 1` days before today: the first day of a `daysBack`-day window. */

@@ -1,7 +1,8 @@
 // `npm run bench`: every scenario against the simulator in its own process, medians of several runs, the
 // targets of issue 7 with pass or miss, into bench/results.json (full scale) and a table on stdout.
 //   BENCH_SCALE=small npm run bench          a smoke run of a minute or two, into bench/out/
-//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, startup),
+//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, ratelimited,
+//                                            startup),
 //                                            replacing just those in the results file
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { analyticsScenario } from './scenarios/analytics.js';
 import { budgetScenario } from './scenarios/budget.js';
 import { latencyScenario } from './scenarios/latency.js';
 import { logsScenario } from './scenarios/logs.js';
+import { ratelimitedScenario } from './scenarios/ratelimited.js';
 import { startupScenario } from './scenarios/startup.js';
 import { load, machine } from './stats.js';
 
@@ -27,6 +29,7 @@ const SCENARIOS: Record<string, Scenario> = {
   logs: logsScenario,
   latency: latencyScenario,
   budget: budgetScenario,
+  ratelimited: ratelimitedScenario,
 };
 
 function pick(only: string | undefined): string[] {
@@ -80,6 +83,8 @@ async function main(): Promise<number> {
     generated_at: started.toISOString(),
     machine: machine(root),
     load_average: { before: loadBefore, after: load() },
+    // Each section says how many runs its medians are of (BENCH_RUNS can lower it for one scenario).
+    runs_per_measurement: scale.runs,
   };
   const out =
     scale.name === 'full'
@@ -95,7 +100,7 @@ async function main(): Promise<number> {
   const results = {
     scale: scale.name,
     runs_per_measurement: scale.runs,
-    note: 'Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall).',
+    note: "Medians of the runs; ratios are connector ÷ baseline of the medians (throughput: baseline wall ÷ connector wall). Each section's run.runs_per_measurement says how many runs it had (3 unless stated).",
     summary: `${all.filter((t) => t.pass).length} of ${all.length} targets met`,
     targets: all,
     scenarios,

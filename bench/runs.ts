@@ -15,6 +15,8 @@ export interface Bench {
   baselineJs: string;
   /** Streams that support incremental (from `discover`). */
   incremental: Set<string>;
+  /** Every stream `discover` lists with all three keys. */
+  streams: string[];
 }
 
 export interface RunMetrics {

@@ -14,6 +14,7 @@ import {
   availableStreams,
   loadConfigWithSecrets,
   makeApiClient,
+  makeSharedReads,
   makeStreamOpener,
   realDeps,
 } from './wiring.js';
@@ -82,6 +83,7 @@ export async function read(
       now: realDeps.now,
       open: await makeStreamOpener(api, warn),
       progressEveryMs: Number(process.env.SOURCE_OPENAI_CODEX_PROGRESS_MS ?? '') || undefined,
+      shared: await makeSharedReads(api),
     });
     if (failed.length > 0) {
       await out.emit(

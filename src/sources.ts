@@ -8,7 +8,8 @@ import type { PlanContext, Planner } from './plans/context.js';
 import { planUsageBuckets } from './plans/admin-buckets.js';
 import { planFilteredScan } from './plans/admin-filtered-scan.js';
 import { PARENTS, perParent } from './plans/admin-projects.js';
-import { planDateWindows } from './plans/date-windows.js';
+import { planDateWindows, planSharedDateWindows, sharedReadKey } from './plans/date-windows.js';
+import type { SharedReads } from './engine/sync-shared-windows.js';
 import { planLogEvents } from './plans/log-events.js';
 import { planLogFiles } from './plans/log-files.js';
 import { planCursorScan, planFullRefresh } from './plans/scan.js';
@@ -52,7 +53,7 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
   }
 }
 
-export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
+function contextMaker(client: ApiClient, deps: EngineDeps): (def: StreamDef) => PlanContext {
   const config = client.config;
   const transform = privacyTransform({
     email: config.email_handling,
@@ -67,28 +68,48 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
         return transform(record);
       }
     : transform;
+  return (def) => ({
+    def,
+    config,
+    client,
+    deps,
+    partitions: partitionsFor(def, config),
+    shaped: (rows: Row[], partition: Partition) =>
+      rows.flatMap((row) => def.shape(row, partition)).map(privacy),
+    privacy,
+    budgetKey: (p) => p.workspace_id ?? p.organization_id ?? 'organization',
+    url: (p) =>
+      client.url(
+        def.family,
+        def.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(p[key] ?? '')),
+        p.workspace_id,
+        p.organization_id,
+      ),
+  });
+}
+
+export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
+  const contextFor = contextMaker(client, deps);
   return (def, prior) => {
     const style = PLANNERS[def.sync];
     if (style === undefined) throw new Error(`${def.name}: no planner for sync style ${def.sync}`);
     const parent = PARENTS[def.partitions];
     const planner = parent ? perParent(parent, style) : style;
-    const ctx: PlanContext = {
-      def,
-      config,
-      client,
-      deps,
-      partitions: partitionsFor(def, config),
-      shaped: (rows: Row[], partition: Partition) =>
-        rows.flatMap((row) => def.shape(row, partition)).map(privacy),
-      budgetKey: (p) => p.workspace_id ?? p.organization_id ?? 'organization',
-      url: (p) =>
-        client.url(
-          def.family,
-          def.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(p[key] ?? '')),
-          p.workspace_id,
-          p.organization_id,
-        ),
-    };
-    return planner(ctx, prior);
+    return planner(contextFor(def), prior);
+  };
+}
+
+/** Streams that send identical requests, read once (plans/date-windows.ts); events are tagged by member. */
+export type SharedOpener = SharedReads<StreamDef>;
+
+export function makeSharedOpener(client: ApiClient, deps: EngineDeps): SharedOpener {
+  const contextFor = contextMaker(client, deps);
+  return {
+    key: sharedReadKey,
+    open: (members) =>
+      planSharedDateWindows(
+        members.map((m) => contextFor(m.def)),
+        members.map((m) => m.prior),
+      ),
   };
 }

@@ -15,6 +15,7 @@ import {
   availableStreams,
   loadConfigWithSecrets,
   makeApiClient,
+  makeSharedReads,
   makeStreamOpener,
   realDeps,
   VERSION,
@@ -50,7 +51,9 @@ async function sync(configPath: string, catalogPath?: string, statePath?: string
   const api = await makeApiClient(config, (m) => log.write('WARN', m), 'tap-openai-codex');
   try {
     const open = await makeStreamOpener(api, (m) => log.write('WARN', m));
-    const failed = await runSingerRead(streams, state.bookmarks, { out, log, now: realDeps.now, open });
+    const shared = await makeSharedReads(api);
+    const deps = { out, log, now: realDeps.now, open, shared };
+    const failed = await runSingerRead(streams, state.bookmarks, deps);
     if (failed.length === 0) return 0;
     log.write(
       'ERROR',

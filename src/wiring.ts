@@ -7,7 +7,7 @@ import { loadConfig } from './config/load.js';
 import { packageFile } from './package-root.js';
 import { secretKeys, type Config } from './config/schema.js';
 import type { Redactor } from './protocol/output.js';
-import type { StreamOpener } from './sources.js';
+import type { SharedOpener, StreamOpener } from './sources.js';
 import type { StreamDef } from './stream-def.js';
 import { STREAMS } from './streams.js';
 
@@ -58,4 +58,10 @@ export async function makeStreamOpener(
 ): Promise<StreamOpener> {
   const { makeOpener } = await import('./sources.js');
   return makeOpener(api, { ...realDeps, log });
+}
+
+/** Reads shared by streams that send identical requests (the Airbyte source's READ loop). */
+export async function makeSharedReads(api: ApiClient): Promise<SharedOpener> {
+  const { makeSharedOpener } = await import('./sources.js');
+  return makeSharedOpener(api, realDeps);
 }

@@ -20,8 +20,8 @@ describe('config', () => {
     const c = parseConfig(good);
     expect(c).toMatchObject({
       lookback_days: 7,
-      page_size: 1000,
-      max_requests_per_minute: 90,
+      page_size: 30000,
+      max_requests_per_minute: 100,
       request_timeout_seconds: 60,
       email_handling: 'keep',
       content_handling: 'keep',

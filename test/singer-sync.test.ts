@@ -174,3 +174,29 @@ describe('failures', () => {
     expect(messages(run).every((m) => ['SCHEMA', 'RECORD', 'STATE'].includes(String(m.type)))).toBe(true);
   });
 });
+
+describe('one read of /usage', () => {
+  const SHARED = ['usage', 'usage_by_client', 'usage_by_model'];
+  const usageCalls = async (names: string[]) => {
+    h.sim.stats.reset();
+    const run = await sync(names, [], configWith({ page_size: 30 }));
+    return { run, calls: h.sim.stats.requests.filter((r) => r.route === 'usage').length };
+  };
+
+  it('given the three usage streams selected, makes the requests of one and emits what separate syncs emit', async () => {
+    const together = await usageCalls(SHARED);
+    expect(together.run.code).toBe(0);
+    const usageAlone = await usageCalls(['usage']);
+    expect(usageAlone.calls).toBeGreaterThan(2);
+    expect(together.calls).toBe(usageAlone.calls);
+    for (const stream of SHARED) {
+      const alone = stream === 'usage' ? usageAlone : await usageCalls([stream]);
+      expect(singerRecords(together.run, stream), stream).toEqual(singerRecords(alone.run, stream));
+      expect(lastStateValue(together.run).bookmarks[stream], stream).toBeDefined();
+    }
+    // SCHEMA of every stream before any of its records
+    const kinds = messages(together.run).map((m) => `${String(m.type)}:${String(m.stream)}`);
+    for (const stream of SHARED)
+      expect(kinds.indexOf(`SCHEMA:${stream}`)).toBeLessThan(kinds.indexOf(`RECORD:${stream}`));
+  }, 60_000);
+});

@@ -9,6 +9,7 @@ import type { Family, PagingStyle } from '../stream-def.js';
 import { MIB } from './body.js';
 import { rowIdentity, toPage, tokenParam } from './envelopes.js';
 import { HttpClient, type KeyContext } from './http.js';
+import { PageSizes, sizedPages } from './page-size.js';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -30,6 +31,8 @@ export interface ApiDeps extends EngineDeps {
 export class ApiClient {
   readonly http: HttpClient;
   private readonly budget: RequestBudget;
+  /** Page sizes each route accepted, remembered for the rest of the sync. */
+  readonly pageSizes = new PageSizes();
 
   constructor(
     readonly config: Config,
@@ -102,6 +105,20 @@ export class ApiClient {
       },
       rowIdentity,
     );
+  }
+
+  /** Every page, `wanted` rows a page or less: steps down when the API refuses the size (page-size.ts). */
+  sizedPages(
+    family: Family,
+    paging: PagingStyle,
+    url: URL,
+    query: Query,
+    budgetKey: string,
+    wanted: number,
+  ): AsyncGenerator<Row[]> {
+    const route = `${family} ${url.pathname.replace(/\/workspaces\/[^/]+/, '/workspaces/{id}')}`;
+    const open = (limit: number) => this.pages(family, paging, url, { ...query, limit }, budgetKey);
+    return sizedPages(this.pageSizes, route, wanted, open, this.deps.log);
   }
 
   async close(): Promise<void> {

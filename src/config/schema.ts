@@ -156,18 +156,24 @@ export const configSchema = z
       .int('must be a whole number')
       .min(1, 'must be 1 to 1000')
       .max(1000, 'must be 1 to 1000')
-      .default(90)
+      .default(100)
       .meta({
         order: 13,
         title: 'Max requests per minute',
-        description: 'Client-side budget per workspace and route, under the API limit of 100/min.',
+        description:
+          'Client-side budget per workspace and route: the API limit of 100/min, counted over 62 s; lower it if a proxy or shared key uses the same limit.',
       }),
     page_size: z
       .int('must be a whole number')
       .min(1, 'must be 1 to 30000')
       .max(30000, 'must be 1 to 30000')
-      .default(1000)
-      .meta({ order: 14, title: 'Analytics page size', description: 'Rows per Analytics page.' }),
+      .default(30000)
+      .meta({
+        order: 14,
+        title: 'Analytics page size',
+        description:
+          'Rows per Analytics page: the largest the API serves; a smaller size the API asks for is used instead.',
+      }),
     request_timeout_seconds: z
       .int('must be a whole number of seconds')
       .min(1, 'must be 1 to 600')

@@ -6,10 +6,11 @@
 // - one signpost (the time the sync started) ends every window, half-open [lower, signpost);
 // - rows arrive in ascending date, so a day is complete when a later day appears: checkpoint then, and at the end;
 // - a row dated after the signpost's day is emitted, but the cursor stops at that day, with a WARN (signpost.ts).
-import { addDays, dayOf, maxDay } from './dates.js';
-import { fromBoundary } from './date-boundary.js';
-import { FutureStamps } from './signpost.js';
-import { PartitionCursors, type StreamState } from './state.js';
+// One stream alone is the one-member case of a shared read (sync-shared-windows.ts): the same code, the same
+// requests.
+import { addDays } from './dates.js';
+import type { StreamState } from './state.js';
+import { syncSharedWindows } from './sync-shared-windows.js';
 import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
 
 export interface DayWindow {
@@ -18,22 +19,26 @@ export interface DayWindow {
   endMs: number;
 }
 
-export interface DateWindowPlan {
-  stream: string;
-  cursorField: string;
-  partitions: Partition[];
+/** Where a window may start: the config's floor and lookback, and how far back the API serves. */
+export interface DateWindowBounds {
   startDate: string | undefined;
   lookbackDays: number;
   /** How far back the API serves, in days (Codex Analytics: 90); null for no limit. */
   maxDaysBack: number | null;
   /** First-sync depth without start_date when the API has no limit (default 365 days). */
   defaultDaysBack?: number;
+}
+
+export interface DateWindowPlan extends DateWindowBounds {
+  stream: string;
+  cursorField: string;
+  partitions: Partition[];
   /** Records (already shaped) for one partition and window, page by page, in ascending cursor order. */
   fetchWindow(partition: Partition, window: DayWindow): AsyncIterable<Row[]>;
 }
 
 export function lowerBound(
-  plan: DateWindowPlan,
+  plan: DateWindowBounds,
   saved: string | undefined,
   today: string,
 ): { day: string; clampedFrom?: string; atLimit?: true } {
@@ -56,66 +61,16 @@ export async function* syncDateWindows(
   prior: StreamState | undefined,
   deps: EngineDeps,
 ): AsyncGenerator<SyncEvent> {
-  const signpost = deps.now();
-  const today = dayOf(signpost);
-  const cursors = new PartitionCursors(plan.cursorField, prior);
-  const future = new FutureStamps(plan.stream, new Date(signpost).toISOString());
-  for (const partition of plan.partitions) {
-    const saved = cursors.get(partition);
-    const bound = lowerBound(plan, typeof saved === 'string' ? saved : undefined, today);
-    if (bound.clampedFrom !== undefined) {
-      yield {
-        type: 'log',
-        level: 'WARN',
-        message: `${plan.stream}: ${bound.clampedFrom} is more than ${plan.maxDaysBack} days back, the API's limit; reading from ${bound.day} instead.`,
-      };
-    }
-    if (bound.day > today) continue;
-    const read = (startDay: string) =>
-      syncPartition(plan, partition, { startDay, endMs: signpost }, cursors, future);
-    yield* bound.atLimit ? fromBoundary(plan.stream, bound.day, read) : read(bound.day);
+  const shared = syncSharedWindows(
+    {
+      ...plan,
+      members: [{ stream: plan.stream, cursorField: plan.cursorField, prior }],
+      cut: (records) => [records],
+    },
+    deps,
+  );
+  for await (const e of shared) {
+    if ('error' in e) throw e.error;
+    yield e.event;
   }
-  yield { type: 'state', state: cursors.snapshot() };
-}
-
-async function* syncPartition(
-  plan: DateWindowPlan,
-  partition: Partition,
-  window: DayWindow,
-  cursors: PartitionCursors,
-  future: FutureStamps,
-): AsyncGenerator<SyncEvent> {
-  const today = dayOf(window.endMs);
-  let currentDay: string | undefined;
-  for await (const records of plan.fetchWindow(partition, window)) {
-    let batch: Row[] = [];
-    for (const record of records) {
-      const day = record[plan.cursorField];
-      if (typeof day === 'string' && currentDay !== undefined && day > currentDay) {
-        // Every record of currentDay has been handed out: it is a safe resume point.
-        if (batch.length > 0) yield { type: 'records', records: batch };
-        batch = [];
-        advance(cursors, partition, currentDay, today);
-        yield { type: 'state', state: cursors.snapshot() };
-      }
-      if (typeof day === 'string' && (currentDay === undefined || day > currentDay)) {
-        currentDay = day;
-        if (day > today) yield* future.warning(`a row (${partitionText(partition)})`, day, today);
-      }
-      batch.push(record);
-    }
-    if (batch.length > 0) yield { type: 'records', records: batch };
-  }
-  if (currentDay !== undefined) advance(cursors, partition, currentDay, today);
-}
-
-/** Moves the cursor to `day`, never back and never past the signpost's day. */
-function advance(cursors: PartitionCursors, partition: Partition, day: string, today: string): void {
-  const capped = day > today ? today : day;
-  const saved = cursors.get(partition);
-  cursors.set(partition, typeof saved === 'string' ? maxDay(saved, capped) : capped);
-}
-
-function partitionText(partition: Partition): string {
-  return partition.workspace_id === undefined ? 'organization' : `workspace ${partition.workspace_id}`;
 }

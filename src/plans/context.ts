@@ -13,6 +13,8 @@ export interface PlanContext {
   deps: EngineDeps;
   /** API rows → records: the row's shape function, then email/content handling. */
   shaped(rows: Row[], partition: Partition): Row[];
+  /** email/content handling alone, for planners that shape themselves (shared reads). */
+  privacy(record: Row): Row;
   /** Partitions from config (workspaces, event types); the org as one partition. */
   partitions: Partition[];
   /** Budget key for a partition: the workspace, or the organization. */

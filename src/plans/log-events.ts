@@ -11,8 +11,9 @@ import { logListing } from './log-files.js';
 import { freshnessWarnings } from './log-freshness.js';
 
 // At most PARTITIONS × PREFETCH downloads in flight and PARTITIONS × (PREFETCH + 1) files on disk.
-/** Files downloading, per partition, while the one before them is emitted. */
-const PREFETCH = 2;
+/** Files downloading, per partition, while the one before them is emitted: enough to use a minute's budget
+ * of small files when each takes two round trips (the redirect, then the file) and other streams share the CPU. */
+const PREFETCH = 4;
 /** Workspaces × event types read at once: the API's download budget is per workspace. */
 const PARTITIONS = 4;
 

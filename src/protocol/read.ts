@@ -1,13 +1,20 @@
-// The READ loop: streams one after another; per stream STARTED → RUNNING → COMPLETE, or INCOMPLETE with a
-// TRACE ERROR, and the other streams still run. State counts the records emitted since the previous state.
-import { asSourceError } from '../engine/errors.js';
-import { isRecognizedState, type StreamState } from '../engine/state.js';
+// The READ loop: per stream STARTED → RUNNING → COMPLETE, or INCOMPLETE with a TRACE ERROR, and the other
+// streams still run. A few streams run at once, taken in catalog order: the APIs limit requests per workspace
+// and route, so while one stream waits for its route's minute to pass, another works on a different route.
+// Each stream's messages keep their order (a STATE still follows the records it covers). Streams that send
+// identical requests (`usage`, `usage_by_client`, `usage_by_model`) run together on one read: each still gets its own statuses, records,
+// states and, when it fails, its own error trace; a failure of the read itself fails every one of them.
 import { checkCursors } from '../engine/cursor-check.js';
+import type { StreamState } from '../engine/state.js';
+import type { SharedReads as SharedReadsOf } from '../engine/sync-shared-windows.js';
 import type { SyncEvent } from '../engine/types.js';
 import type { StreamDef } from '../stream-def.js';
 import type { ConfiguredStream } from './catalog.js';
-import { errorTrace, logMessage, stateMessage, statusMessage } from './messages.js';
+import { logMessage } from './messages.js';
 import type { Output } from './output.js';
+import { StreamRun, type Progress } from './stream-run.js';
+
+export type SharedReads = SharedReadsOf<StreamDef>;
 
 /** A long read says how far it got at least this often, so a quiet sync never looks hung. */
 export const PROGRESS_EVERY_MS = 30_000;
@@ -16,88 +23,120 @@ export interface ReadDeps {
   out: Output;
   now(): number;
   open(def: StreamDef, prior: StreamState | undefined): AsyncIterable<SyncEvent>;
+  /** Without it, every stream reads alone. */
+  shared?: SharedReads;
   /** PROGRESS_EVERY_MS unless given (tests shorten it). */
   progressEveryMs?: number;
 }
 
-interface Progress {
-  done: number;
-  records: number;
-  current: string;
+/** Configured streams in catalog order, those sharing a read gathered where the first of them stands. */
+export function readUnits(
+  streams: readonly ConfiguredStream[],
+  shared: SharedReads | undefined,
+): ConfiguredStream[][] {
+  const units: ConfiguredStream[][] = [];
+  const byKey = new Map<string, ConfiguredStream[]>();
+  for (const stream of streams) {
+    const key = shared?.key(stream.def);
+    const unit = key === undefined ? undefined : byKey.get(key);
+    if (unit !== undefined) {
+      unit.push(stream);
+      continue;
+    }
+    const fresh = [stream];
+    units.push(fresh);
+    if (key !== undefined) byKey.set(key, fresh);
+  }
+  return units;
 }
+
+/** Reads (a stream alone, or streams sharing one read) in progress at once. */
+export const CONCURRENT_READS = 8;
 
 /** Returns the names of the streams that failed. */
 export async function runRead(
   streams: readonly ConfiguredStream[],
   states: Map<string, unknown>,
   deps: ReadDeps,
+  concurrency = CONCURRENT_READS,
 ): Promise<string[]> {
-  const failed: string[] = [];
-  const progress: Progress = { done: 0, records: 0, current: '' };
+  const units = readUnits(streams, deps.shared);
+  const progress: Progress = { total: streams.length, done: 0, records: 0, reading: new Set() };
+  const runs = units.map((unit) =>
+    unit.map(({ def }) => new StreamRun(def.name, deps.out, deps.now, progress)),
+  );
   const timer = setInterval(() => {
-    const text = `Progress: ${progress.done} of ${streams.length} stream(s) done, ${progress.records} record(s) so far; reading ${progress.current}.`;
+    const reading = [...progress.reading].join(', ') || 'nothing';
+    const text = `Progress: ${progress.done} of ${progress.total} stream(s) done, ${progress.records} record(s) so far; reading ${reading}.`;
     deps.out.queue(logMessage('INFO', text));
   }, deps.progressEveryMs ?? PROGRESS_EVERY_MS);
   timer.unref();
-  try {
-    for (const { def, syncMode } of streams) {
-      progress.current = def.name;
-      const saved = syncMode === 'incremental' ? states.get(def.name) : undefined;
-      if (!(await readStream(def, saved, deps, progress))) failed.push(def.name);
-      progress.done += 1;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < units.length; i = next++) {
+      await startAndRead(units[i] ?? [], runs[i] ?? [], states, deps);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   } finally {
     clearInterval(timer);
   }
   await deps.out.flush();
-  return failed;
+  return runs
+    .flat()
+    .filter((r) => r.ended === 'failed')
+    .map((r) => r.name);
 }
 
-async function readStream(
-  def: StreamDef,
-  saved: unknown,
+async function startAndRead(
+  unit: ConfiguredStream[],
+  runs: StreamRun[],
+  states: Map<string, unknown>,
   deps: ReadDeps,
-  progress: Progress,
-): Promise<boolean> {
-  const { out } = deps;
-  const name = def.name;
-  await out.emit(statusMessage(name, 'STARTED', deps.now()));
-  let prior: StreamState | undefined;
-  if (saved !== undefined && !isRecognizedState(saved)) {
-    await out.emit(
-      logMessage(
-        'WARN',
-        `${name}: the saved state has a shape this connector does not recognise; re-reading from start_date (re-reading beats losing data).`,
-      ),
+): Promise<void> {
+  const ready: StreamRun[] = [];
+  const members: { def: StreamDef; prior: StreamState | undefined }[] = [];
+  for (const [i, run] of runs.entries()) {
+    const stream = unit[i];
+    if (stream === undefined) continue;
+    const prior = await run.start(
+      stream.syncMode === 'incremental' ? states.get(stream.def.name) : undefined,
     );
-  } else {
-    prior = saved;
+    try {
+      // A saved cursor the stream cannot read fails that stream alone, before any request (cursor-check.ts).
+      checkCursors(stream.def.cursorField, prior);
+    } catch (error) {
+      await run.fail(error);
+      continue;
+    }
+    ready.push(run);
+    members.push({ def: stream.def, prior });
   }
-  await out.emit(statusMessage(name, 'RUNNING', deps.now()));
-  let count = 0;
+  if (ready.length > 0) await readUnit(ready, members, deps);
+}
+
+async function readUnit(
+  runs: StreamRun[],
+  members: { def: StreamDef; prior: StreamState | undefined }[],
+  deps: ReadDeps,
+): Promise<void> {
+  const single = members.length === 1 ? members[0] : undefined;
   try {
-    checkCursors(def.cursorField, prior);
-    for await (const event of deps.open(def, prior)) {
-      if (event.type === 'records') {
-        await out.emitRecords(name, event.records, deps.now());
-        count += event.records.length;
-        progress.records += event.records.length;
-      } else if (event.type === 'state') {
-        await out.emit(stateMessage(name, event.state, count));
-        count = 0;
-        await out.flush();
-      } else {
-        await out.emit(logMessage(event.level, event.message));
+    if (single !== undefined || deps.shared === undefined) {
+      const only = runs[0];
+      if (only === undefined || single === undefined) return;
+      for await (const event of deps.open(single.def, single.prior)) await only.event(event);
+    } else {
+      for await (const e of deps.shared.open(members)) {
+        const run = runs[e.member];
+        if (run === undefined || run.ended !== undefined) continue;
+        if ('error' in e) await run.fail(e.error);
+        else await run.event(e.event);
       }
     }
   } catch (error) {
-    const e = asSourceError(error);
-    await out.emit(errorTrace(`${name}: ${e.message}`, e.failureType, deps.now(), name, e.code));
-    await out.emit(statusMessage(name, 'INCOMPLETE', deps.now()));
-    await out.flush();
-    return false;
+    for (const run of runs) if (run.ended === undefined) await run.fail(error);
   }
-  await out.emit(statusMessage(name, 'COMPLETE', deps.now()));
-  await out.flush();
-  return true;
+  for (const run of runs) if (run.ended === undefined) await run.complete();
 }

@@ -1,6 +1,7 @@
 // Codex Analytics rows → records. Every record gets `workspace_id`, the UTC `date` of its bucket and a
 // composite `id`; the API row itself passes through whole (unknown fields included). Rows are fresh from
-// JSON.parse and used once, so fields are added in place: a copy per row cost a tenth of a sync's CPU.
+// JSON.parse, so `usage` adds its fields in place (a copy per row cost a tenth of a sync's CPU); the client and
+// model streams copy their elements instead, because the `usage` record of a shared read holds those arrays.
 import { dayOfUnixSeconds } from '../engine/dates.js';
 import type { Partition, Row } from '../engine/types.js';
 import { arrayOf, asObject, keyPart, requireNumber } from './common.js';
@@ -43,9 +44,12 @@ export function shapeUsageByClient(row: Row, partition: Partition): Row[] {
     start_time: row.start_time,
     end_time: row.end_time ?? null,
   };
-  return arrayOf(row.clients).map((c) =>
-    Object.assign(c, { id: `${b.workspace_id}:${b.date}:${user}:${keyPart(c.client_id)}` }, b, parent),
-  );
+  return arrayOf(row.clients).map((c) => ({
+    ...c,
+    id: `${b.workspace_id}:${b.date}:${user}:${keyPart(c.client_id)}`,
+    ...b,
+    ...parent,
+  }));
 }
 
 export function shapeUsageByModel(row: Row, partition: Partition): Row[] {
@@ -57,14 +61,12 @@ export function shapeUsageByModel(row: Row, partition: Partition): Row[] {
     start_time: row.start_time,
     end_time: row.end_time ?? null,
   };
-  return arrayOf(row.models).map((m) =>
-    Object.assign(
-      m,
-      { id: `${b.workspace_id}:${b.date}:${user}:${keyPart(m.model)}:${keyPart(m.speed)}` },
-      b,
-      parent,
-    ),
-  );
+  return arrayOf(row.models).map((m) => ({
+    ...m,
+    id: `${b.workspace_id}:${b.date}:${user}:${keyPart(m.model)}:${keyPart(m.speed)}`,
+    ...b,
+    ...parent,
+  }));
 }
 
 /** Workspace-wide daily rows (group=workspace, code reviews, review responses): one per workspace and day. */

@@ -106,9 +106,10 @@ export function parseQuery(
   route: string,
   workspaceId: string,
   nowMs: number,
+  maxLimit = 30_000,
 ): AnalyticsQuery | Invalid {
-  const limit = orDefault(intParam(url, 'limit', 1, 30_000), 1000);
-  if (limit === null) return { param: 'limit', msg: 'ensure this value is between 1 and 30000' };
+  const limit = orDefault(intParam(url, 'limit', 1, maxLimit), 1000);
+  if (limit === null) return { param: 'limit', msg: `ensure this value is between 1 and ${maxLimit}` };
   const token = url.searchParams.get('page');
   if (token !== null) {
     const parsed = parseToken(token, route, workspaceId);

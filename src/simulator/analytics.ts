@@ -31,7 +31,7 @@ function sendEmptyPage(res: ServerResponse, q: AnalyticsQuery, owed: number): vo
 function handler(route: RouteName, sources: Sources) {
   return (req: SimRequest, res: ServerResponse, ctx: SimContext): void => {
     const ws = req.params.workspace_id ?? '';
-    const q = parseQuery(req.url, route, ws, ctx.now());
+    const q = parseQuery(req.url, route, ws, ctx.now(), ctx.options.maxPageSize);
     if ('msg' in q) return sendValidationError(res, 'api', q.param, q.msg);
     if (ctx.faults.take(route, 'malformed_envelope'))
       return sendJson(res, 200, { object: 'page', next_page: null });

@@ -21,6 +21,7 @@ export const DEFAULT_SIZES: Required<SimSizeOptions> = {
   orgUsers: 8,
   auditEvents: 120,
   rateLimitPerMinute: 100,
+  maxPageSize: 30_000,
   latencyMs: 0,
   bucketArrayKey: 'results',
   adminTenantAudit: true,

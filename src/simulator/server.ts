@@ -99,11 +99,12 @@ async function handle(
   const { ctx } = state;
   const url = new URL(req.url ?? '/', ctx.origins[host]);
   const rec = record(req, res, host, url, ctx);
-  if (ctx.options.latencyMs > 0) await sleep(ctx.options.latencyMs);
   const match = matchRoute(state.routes, host, req.method ?? 'GET', url.pathname);
   if (!match) return sendError(res, host, 404, `No route for ${req.method ?? 'GET'} ${url.pathname}.`);
   rec.route = match.route.name;
+  // The limit counts a request when it arrives (as a gateway would), before the latency of serving it.
   if (!admit(match.route, match.params, req, res, state)) return;
+  if (ctx.options.latencyMs > 0) await sleep(ctx.options.latencyMs);
   if (await applyGenericFaults(match.route, res, ctx)) return;
   const simReq = { raw: req, host, url, params: match.params, key: bearerKey(req) };
   await match.route.handle(simReq, res, ctx);

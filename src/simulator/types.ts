@@ -122,6 +122,8 @@ export interface SimSizeOptions {
   auditEvents?: number;
   /** Per workspace and route, per minute; beyond it 429 with Retry-After. */
   rateLimitPerMinute?: number;
+  /** Analytics: the largest `limit` accepted (the reference says 30,000); above it 422 naming `limit`. */
+  maxPageSize?: number;
   /** Latency added to every request, ms. */
   latencyMs?: number;
   /** Admin usage: the bucket array key emitted ('results' as documented by examples, or 'result'). */

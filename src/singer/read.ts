@@ -1,6 +1,7 @@
 // The Singer sync loop: selected streams one after another, each SCHEMA first, then its RECORDs, and a STATE
 // (the bookmarks of every stream so far) at each engine checkpoint. A failing stream logs one ERROR line on
-// stderr and the others still run; the caller exits non-zero.
+// stderr and the others still run; the caller exits non-zero. Streams that send identical requests share one
+// read (shared-read.ts).
 import { checkCursors } from '../engine/cursor-check.js';
 import { asSourceError } from '../engine/errors.js';
 import { isRecognizedState, type StreamState } from '../engine/state.js';
@@ -10,12 +11,16 @@ import type { StreamDef } from '../stream-def.js';
 import type { StderrLog } from './log.js';
 import { recordMessage, recordWithout, schemaMessage, stateMessage } from './messages.js';
 import type { SelectedStream } from './selection.js';
+import { singerUnits, syncShared } from './shared-read.js';
+import type { SharedReads } from '../engine/sync-shared-windows.js';
 
 export interface SingerReadDeps {
   out: Output;
   log: StderrLog;
   now(): number;
   open(def: StreamDef, prior: StreamState | undefined): AsyncIterable<SyncEvent>;
+  /** Reads shared by streams that send identical requests; without it every stream reads alone. */
+  shared?: SharedReads<StreamDef>;
 }
 
 /** Syncs the streams; `bookmarks` starts as the --state bookmarks and ends as the last STATE's. Returns the failed streams. */
@@ -25,8 +30,15 @@ export async function runSingerRead(
   deps: SingerReadDeps,
 ): Promise<string[]> {
   const failed: string[] = [];
-  for (const stream of streams) {
-    if (!(await syncStream(stream, bookmarks, deps))) failed.push(stream.def.name);
+  const { shared } = deps;
+  for (const unit of singerUnits(streams, shared)) {
+    const [first] = unit;
+    if (first === undefined) continue;
+    if (unit.length > 1 && shared !== undefined) {
+      const prior = (s: SelectedStream) =>
+        s.incremental ? priorState(s.def.name, bookmarks[s.def.name], deps) : undefined;
+      failed.push(...(await syncShared(unit, bookmarks, { ...deps, shared }, prior)));
+    } else if (!(await syncStream(first, bookmarks, deps))) failed.push(first.def.name);
   }
   await deps.out.flush();
   return failed;

@@ -1,0 +1,84 @@
+// One stream's run in the READ loop: STARTED → RUNNING → COMPLETE, or INCOMPLETE with a TRACE ERROR. State
+// counts the records emitted since the previous state. Streams that share a read (read.ts) each have one.
+import { asSourceError } from '../engine/errors.js';
+import { isRecognizedState, type StreamState } from '../engine/state.js';
+import type { SyncEvent } from '../engine/types.js';
+import { errorTrace, logMessage, stateMessage, statusMessage } from './messages.js';
+import type { Output } from './output.js';
+
+/** What a long read has done so far, for its progress lines (read.ts). */
+export interface Progress {
+  total: number;
+  done: number;
+  records: number;
+  reading: Set<string>;
+}
+
+export class StreamRun {
+  private count = 0;
+  /** Set once COMPLETE or INCOMPLETE has been emitted. */
+  ended: 'complete' | 'failed' | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly out: Output,
+    private readonly now: () => number,
+    private readonly progress?: Progress,
+  ) {}
+
+  /** STARTED, a WARN for a state of unknown shape, RUNNING; returns the state to resume from. */
+  async start(saved: unknown): Promise<StreamState | undefined> {
+    await this.out.emit(statusMessage(this.name, 'STARTED', this.now()));
+    this.progress?.reading.add(this.name);
+    let prior: StreamState | undefined;
+    if (saved !== undefined && !isRecognizedState(saved)) {
+      await this.out.emit(
+        logMessage(
+          'WARN',
+          `${this.name}: the saved state has a shape this connector does not recognise; re-reading from start_date (re-reading beats losing data).`,
+        ),
+      );
+    } else {
+      prior = saved;
+    }
+    await this.out.emit(statusMessage(this.name, 'RUNNING', this.now()));
+    return prior;
+  }
+
+  async event(event: SyncEvent): Promise<void> {
+    if (event.type === 'records') {
+      await this.out.emitRecords(this.name, event.records, this.now());
+      this.count += event.records.length;
+      if (this.progress) this.progress.records += event.records.length;
+    } else if (event.type === 'state') {
+      await this.out.emit(stateMessage(this.name, event.state, this.count));
+      this.count = 0;
+      await this.out.flush();
+    } else {
+      await this.out.emit(logMessage(event.level, event.message));
+    }
+  }
+
+  async fail(error: unknown): Promise<void> {
+    const e = asSourceError(error);
+    const now = this.now();
+    await this.out.emit(errorTrace(`${this.name}: ${e.message}`, e.failureType, now, this.name, e.code));
+    await this.out.emit(statusMessage(this.name, 'INCOMPLETE', this.now()));
+    await this.out.flush();
+    this.ended = 'failed';
+    this.finished();
+  }
+
+  async complete(): Promise<void> {
+    await this.out.emit(statusMessage(this.name, 'COMPLETE', this.now()));
+    await this.out.flush();
+    this.ended = 'complete';
+    this.finished();
+  }
+
+  private finished(): void {
+    if (this.progress === undefined) return;
+    this.progress.reading.delete(this.name);
+    this.progress.done += 1;
+  }
+}
