@@ -54,7 +54,9 @@ describe('privacy on the Admin family', () => {
     const hashed = emailValues(first).filter((e) => e !== null);
     expect(hashed.length).toBe(originals.length);
     expect(new Set(hashed)).toEqual(new Set(originals.map((e) => hashValue('org-salt', e))));
-    expect(emailValues(second)).toEqual(emailValues(first));
+    // Streams run side by side, so the order of records across streams may differ between syncs.
+    const sorted = (values: unknown[]) => values.map(String).sort();
+    expect(sorted(emailValues(second))).toEqual(sorted(emailValues(first)));
     expect(JSON.stringify(first)).not.toMatch(EMAIL);
   });
 

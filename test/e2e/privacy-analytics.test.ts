@@ -31,7 +31,8 @@ describe('privacy on the analytics family', () => {
     expect(hashed.length).toBeGreaterThan(0);
     expect(hashed.every((e) => /^[0-9a-f]{64}$/.test(e))).toBe(true);
     expect(new Set(hashed)).toEqual(new Set([...plain].map((e) => hashValue('team-salt', e))));
-    expect(emailsOf(second)).toEqual(hashed);
+    // Streams run side by side, so the order of records across streams may differ between syncs.
+    expect(emailsOf(second).sort()).toEqual([...hashed].sort());
   });
 
   it('given email_handling drop, no email survives anywhere in the records', async () => {
