@@ -1,6 +1,7 @@
 // The protocol commands, wired: config → API client → engine → protocol messages on stdout.
 import type { ApiClient } from './api/client.js';
 import { readJsonFile } from './config/load.js';
+import type { RunEnv } from './run-env.js';
 import type { Config } from './config/schema.js';
 import { asSourceError } from './engine/errors.js';
 import { catalogMessage, parseConfiguredCatalog } from './protocol/catalog.js';
@@ -24,14 +25,15 @@ export const out = new Output(process.stdout, redactor);
 
 const configFrom = (path: string): Promise<Config> => loadConfigWithSecrets(path, redactor);
 const warn = (message: string): void => out.queue(logMessage('WARN', message));
-const client = (config: Config): Promise<ApiClient> => makeApiClient(config, warn, 'source-openai-codex');
+const client = (config: Config, env: RunEnv): Promise<ApiClient> =>
+  makeApiClient(config, warn, 'source-openai-codex', env);
 
 export async function spec(): Promise<number> {
   await out.emit(specMessage());
   return 0;
 }
 
-export async function check(configPath: string): Promise<number> {
+export async function check(configPath: string, env: RunEnv = {}): Promise<number> {
   let config: Config;
   try {
     config = await configFrom(configPath);
@@ -39,7 +41,7 @@ export async function check(configPath: string): Promise<number> {
     await out.emit(connectionStatus('FAILED', asSourceError(error).message));
     return 0;
   }
-  const api = await client(config);
+  const api = await client(config, env);
   const { probeKeys } = await import('./api/probe.js');
   const { checkFreshness } = await import('./api/freshness.js');
   try {
@@ -68,6 +70,7 @@ export async function read(
   configPath: string,
   catalogPath: string,
   statePath: string | undefined,
+  env: RunEnv = {},
 ): Promise<number> {
   const config = await configFrom(configPath);
   const streams = parseConfiguredCatalog(
@@ -76,13 +79,13 @@ export async function read(
   );
   const state = await loadStateFile(statePath);
   for (const warning of state.warnings) await out.emit(logMessage('WARN', warning));
-  const api = await client(config);
+  const api = await client(config, env);
   try {
     const failed = await runRead(streams, state.byStream, {
       out,
       now: realDeps.now,
       open: await makeStreamOpener(api, warn),
-      progressEveryMs: Number(process.env.SOURCE_OPENAI_CODEX_PROGRESS_MS ?? '') || undefined,
+      progressEveryMs: env.progressEveryMs,
       shared: await makeSharedReads(api),
     });
     if (failed.length > 0) {

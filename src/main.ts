@@ -4,6 +4,7 @@
 import { parseCommandLine, type OptionValue } from './cli.js';
 import * as commands from './commands.js';
 import { onStopSignal } from './lifecycle.js';
+import { readRunEnv } from './run-env.js';
 
 const str = (v: OptionValue): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: OptionValue): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -20,11 +21,11 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'spec':
       return commands.spec();
     case 'check':
-      return commands.check(str(o.config) ?? '');
+      return commands.check(str(o.config) ?? '', readRunEnv());
     case 'discover':
       return commands.discover(str(o.config) ?? '');
     case 'read':
-      return commands.read(str(o.config) ?? '', str(o.catalog) ?? '', str(o.state));
+      return commands.read(str(o.config) ?? '', str(o.catalog) ?? '', str(o.state), readRunEnv());
     case 'simulate': {
       const { runSimulate } = await import('./simulator/cli.js');
       await runSimulate({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the Singer tap `tap-openai-codex`: the Airbyte source's config, stream table and engine behind
 // the Singer adapter in singer/. stdout carries the catalog or Singer messages only; logs go to stderr.
+import { readRunEnv } from './run-env.js';
 import { readJsonFile } from './config/load.js';
 import { asSourceError } from './engine/errors.js';
 import { onStopSignal } from './lifecycle.js';
@@ -48,7 +49,7 @@ async function sync(configPath: string, catalogPath?: string, statePath?: string
     log.write('WARN', 'No stream is selected in the catalog; nothing to sync.');
     return 0;
   }
-  const api = await makeApiClient(config, (m) => log.write('WARN', m), 'tap-openai-codex');
+  const api = await makeApiClient(config, (m) => log.write('WARN', m), 'tap-openai-codex', readRunEnv());
   try {
     const open = await makeStreamOpener(api, (m) => log.write('WARN', m));
     const shared = await makeSharedReads(api);

@@ -1,6 +1,7 @@
 // Wiring both entry points share (the Airbyte source in commands.ts, the Singer tap in tap.ts): the version,
 // real clocks, config with its secrets registered for redaction, the API client, the stream opener. Where
 // logs go differs (Airbyte LOG messages on stdout, Singer's stderr), so the log sink is a parameter.
+import type { RunEnv } from './run-env.js';
 import { readFileSync } from 'node:fs';
 import type { ApiClient } from './api/client.js';
 import { loadConfig } from './config/load.js';
@@ -45,10 +46,10 @@ export async function makeApiClient(
   config: Config,
   log: (message: string) => void,
   product: string,
+  env: RunEnv = {},
 ): Promise<ApiClient> {
   const { ApiClient } = await import('./api/client.js');
-  const base = Number(process.env.SOURCE_OPENAI_CODEX_RETRY_BASE_MS ?? '') || undefined;
-  return new ApiClient(config, { ...realDeps, retryBaseMs: base, log }, `${product}/${VERSION}`);
+  return new ApiClient(config, { ...realDeps, retryBaseMs: env.retryBaseMs, log }, `${product}/${VERSION}`);
 }
 
 /** `log` writes a WARN at once (background retries, long waits). */

@@ -69,6 +69,13 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('the environment is read once, by run-env.ts for the entry points (the simulator, a program of its own, aside)', () => {
+    const readers = ALL.filter((f) => !f.path.startsWith('simulator/'))
+      .filter((f) => /process\.env\b/.test(readFileSync(join(SRC, f.path), 'utf8')))
+      .map((f) => f.path);
+    expect(readers).toEqual(['run-env.ts']);
+  });
+
   it('nothing but main.ts and the demo imports the simulator', () => {
     const offending = ALL.filter(
       (f) => !['main.ts', 'demo'].includes(layer(f.path)) && layer(f.path) !== 'simulator',

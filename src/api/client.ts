@@ -34,6 +34,11 @@ export class ApiClient {
   /** Page sizes each route accepted, remembered for the rest of the sync. */
   readonly pageSizes = new PageSizes();
 
+  /** The backoff base every retry of this sync uses (log downloads too: plans/log-events.ts). */
+  get retryBaseMs(): number | undefined {
+    return this.deps.retryBaseMs;
+  }
+
   constructor(
     readonly config: Config,
     private readonly deps: ApiDeps,

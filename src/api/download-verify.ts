@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { SourceError } from '../engine/errors.js';
+import { policyFor } from '../engine/status-policy.js';
 import type { HttpResult } from './http.js';
 
 export interface LogFileTarget {
@@ -18,16 +19,12 @@ export interface LogFileTarget {
 }
 
 export function fileHostError(status: number, target: LogFileTarget): SourceError {
-  // The storage host's 403 means an expired or rejected signature, not a key problem: a fresh redirect
-  // may fix it, so it is retryable (without a status, so the policy table does not call it config_error).
-  const transient = status === 403 || status === 408 || status === 429 || status >= 500;
+  // The file host's row of the status table: its 403 is an expired signature, retried with a fresh redirect.
+  // The error carries no status, so the retry loop reads `retryable` instead of the API's row for it.
+  const policy = policyFor(status, 'file_host');
   return new SourceError(
     `log file ${target.id}: the file host answered ${status}${status === 403 ? ' (signed URL refused)' : ''}.`,
-    {
-      code: `LOG_FILE_HTTP_${status}`,
-      failureType: transient ? 'transient_error' : 'system_error',
-      retryable: transient,
-    },
+    { code: `LOG_FILE_HTTP_${status}`, failureType: policy.failureType, retryable: policy.retry },
   );
 }
 

@@ -1,6 +1,7 @@
 // HTTP answers → SourceError, with a message that says what happened and what to do. Error bodies come in
 // several styles: read `error.message`, then `detail` (string or FastAPI list), then `message`, then the text.
 import { SourceError, type FailureType } from '../engine/errors.js';
+import { policyFor } from '../engine/status-policy.js';
 import type { KeyContext } from './http.js';
 
 export function errorMessageFromBody(text: string): string {
@@ -35,33 +36,32 @@ export function parseRetryAfter(
   return Math.min(Math.max(ms, 0), 300_000);
 }
 
+/** What to tell the user; whether it is theirs to fix (failure_type) is the status table's call. */
 function hint(status: number, auth: KeyContext): { failureType: FailureType; text: string } {
+  const { failureType } = policyFor(status);
   if (status === 401)
     return {
-      failureType: 'config_error',
+      failureType,
       text: `${auth.keyName} was rejected (401): it is wrong, expired or revoked; create a new key and update ${auth.keyName}.`,
     };
   if (status === 403)
     return {
-      failureType: 'config_error',
+      failureType,
       text: `${auth.keyName} lacks permission (403): give the key the needed scope, or use a key of this workspace or organization.`,
     };
   if (status === 404)
     return {
-      failureType: 'config_error',
+      failureType,
       text: 'not found (404): check workspace_ids (an unknown workspace, or a plan without this API).',
     };
   if (status === 429)
-    return {
-      failureType: 'transient_error',
-      text: 'rate limited (429): lower max_requests_per_minute if this persists.',
-    };
+    return { failureType, text: 'rate limited (429): lower max_requests_per_minute if this persists.' };
   if (status >= 500)
     return {
-      failureType: 'transient_error',
+      failureType,
       text: `the API failed (${status}); this is usually temporary: run the sync again.`,
     };
-  return { failureType: 'system_error', text: `the API refused the request (${status}).` };
+  return { failureType, text: `the API refused the request (${status}).` };
 }
 
 export function errorForStatus(

@@ -1,40 +1,14 @@
-// Retries as data: a table from status to action, one loop that honours Retry-After, capped exponential
-// backoff with full jitter, and a log line per retry.
+// Retries as data: the status table (status-policy.ts) says what to retry, and this one loop honours
+// Retry-After, backs off exponentially (capped, full jitter) and logs a line per retry.
 import { SourceError } from './errors.js';
+import { FATAL, policyFor, TRANSIENT, type StatusPolicy } from './status-policy.js';
 
-export interface RetryAction {
-  retry: boolean;
-  /** 429 gets more patience than a 5xx: being throttled is the API working as designed. */
-  maxAttempts: number;
-}
-
-const NO_RETRY: RetryAction = { retry: false, maxAttempts: 1 };
-const TRANSIENT: RetryAction = { retry: true, maxAttempts: 6 };
-const THROTTLED: RetryAction = { retry: true, maxAttempts: 12 };
-
-export const RETRY_POLICY: Readonly<Record<number, RetryAction>> = {
-  400: NO_RETRY,
-  401: NO_RETRY,
-  403: NO_RETRY,
-  404: NO_RETRY,
-  408: TRANSIENT,
-  409: TRANSIENT,
-  422: NO_RETRY,
-  429: THROTTLED,
-  500: TRANSIENT,
-  502: TRANSIENT,
-  503: TRANSIENT,
-  504: TRANSIENT,
-};
-
-export function actionFor(error: SourceError): RetryAction {
-  if (error.status !== undefined) {
-    const listed = RETRY_POLICY[error.status];
-    if (listed) return listed;
-    if (error.status >= 500) return TRANSIENT;
-    return NO_RETRY;
-  }
-  return error.retryable ? TRANSIENT : NO_RETRY;
+/** What to do about a failed attempt: the status table's answer (status-policy.ts). */
+export function actionFor(error: SourceError): StatusPolicy {
+  if (error.status !== undefined) return policyFor(error.status);
+  // No status: a network error, a bad transfer or a file-host answer, whose builder decided `retryable` from
+  // the same table (api/download-verify.ts) or knows it is transient (a reset, a deadline).
+  return error.retryable ? TRANSIENT : FATAL;
 }
 
 export interface RetryDeps {

@@ -34,7 +34,7 @@ async function* run(ctx: PlanContext, prior: StreamState | undefined): AsyncGene
         skipMalformed: ctx.config.skip_malformed_log_lines,
         prefetch: PREFETCH,
         concurrentPartitions: PARTITIONS,
-        retryBaseMs: retryBaseMs(),
+        retryBaseMs: ctx.client.retryBaseMs,
       },
       prior,
       ctx.deps,
@@ -72,12 +72,4 @@ function targetOf(partition: Partition, file: LogFileRef): LogFileTarget {
     size: typeof size === 'number' ? size : undefined,
     sha256: typeof sha256 === 'string' && sha256 !== '' ? sha256 : undefined,
   };
-}
-
-/**
- * The backoff base the API client also reads (commands.ts), so tests can shorten file retries.
- * TODO: take it from the client once it exposes its retry settings.
- */
-function retryBaseMs(): number | undefined {
-  return Number(process.env.SOURCE_OPENAI_CODEX_RETRY_BASE_MS ?? '') || undefined;
 }
