@@ -4,9 +4,11 @@ import type { Partition, Row } from './engine/types.js';
 
 export type Family = 'analytics' | 'compliance' | 'admin';
 
-/** The few named paging styles; a stream declares one, nothing is auto-detected except under `any_list`:
- * for an endpoint whose envelope is unknown, every list envelope of the family (api/list-envelopes.ts). */
-export type PagingStyle = 'page' | 'after_end_time' | 'cursor' | 'after_last_id' | 'after_next' | 'any_list';
+/** The few named paging styles (api/envelopes.ts PAGING_STYLES: which field holds the token, which parameter
+ * carries it back); a stream declares one. The one deliberate exception is `any_list`, for an endpoint whose
+ * envelope no public source shows: it reads every list envelope of the family (api/list-envelopes.ts). */
+export type PagingStyle =
+  'page' | 'after_end_time' | 'cursor' | 'cursor_or_last_id' | 'after_last_id' | 'after_next' | 'any_list';
 
 /** `filtered_scan`: a cursor scan whose lower bound the API filters server-side (`lowerBoundParam`).
  * `usage_buckets`: date windows over Admin usage buckets of the configured `admin_bucket_width`. */

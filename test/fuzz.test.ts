@@ -99,7 +99,9 @@ describe('fuzzing the edges', () => {
       'page',
       'after_end_time',
       'cursor',
+      'cursor_or_last_id',
       'after_last_id',
+      'after_next',
     ) as fc.Arbitrary<'page'>;
     fc.assert(
       fc.property(styles, fc.oneof(anyJson, envelopeish), (style, body) =>

@@ -12,18 +12,44 @@ export const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== nu
 const rows = z.array(z.custom<Row>(isRow, 'must be an object'));
 const token = z.string().nullish();
 
-const ENVELOPES: Record<Exclude<PagingStyle, 'any_list'>, z.ZodType> = {
-  // Analytics and Admin usage: {"data":[…],"has_more":true,"next_page":"opaque"}
-  page: z.looseObject({ data: rows, has_more: z.boolean(), next_page: token }),
-  // Compliance log listing: next request passes last_end_time as `after`
-  after_end_time: z.looseObject({ data: rows, has_more: z.boolean(), last_end_time: token }),
-  // Codex tasks and environments: `cursor`, or the older `last_id` style
-  cursor: z.looseObject({ data: rows, has_more: z.boolean(), cursor: token, last_id: token }),
+/**
+ * Each paging style, declared: the response fields that may hold the next token, in the order they are
+ * tried, each with the query parameter that carries it back. Nothing is guessed: a style with one field takes
+ * that field or nothing; the one style with two names both, because both are documented for its endpoint.
+ */
+export const PAGING_STYLES: Readonly<
+  Record<Exclude<PagingStyle, 'any_list'>, readonly (readonly [field: string, param: string])[]>
+> = {
+  // Analytics and Admin usage: {"data":[…],"has_more":true,"next_page":"opaque"} → page=…
+  page: [['next_page', 'page']],
+  // Compliance log listing: last_end_time goes back as `after`
+  after_end_time: [['last_end_time', 'after']],
+  // An opaque `cursor` sent back as `cursor`
+  cursor: [['cursor', 'cursor']],
+  // Codex tasks: clients of the real API send `cursor` back; older ones send `last_id` as `after` (codex-api.md)
+  cursor_or_last_id: [
+    ['cursor', 'cursor'],
+    ['last_id', 'after'],
+  ],
   // OpenAI list endpoints: after=<last_id>
-  after_last_id: z.looseObject({ data: rows, has_more: z.boolean(), last_id: token }),
+  after_last_id: [['last_id', 'after']],
   // OpenAI's newer list endpoints (groups, group users, roles): after=<next>
-  after_next: z.looseObject({ data: rows, has_more: z.boolean(), next: token }),
+  after_next: [['next', 'after']],
 };
+
+const ENVELOPES = Object.fromEntries(
+  Object.entries(PAGING_STYLES).map(([style, fields]) => [
+    style,
+    z.looseObject({
+      data: rows,
+      has_more: z.boolean(),
+      ...Object.fromEntries(fields.map(([field]) => [field, token])),
+    }),
+  ]),
+) as Record<string, z.ZodType> as Record<Exclude<PagingStyle, 'any_list'>, z.ZodType>;
+
+/** Whether a style's token names its parameter (`param=value`): styles with more than one token field. */
+const tagged = (style: PagingStyle): boolean => style === 'any_list' || PAGING_STYLES[style].length > 1;
 
 export function toPage(style: PagingStyle, body: unknown, what: string): Page<Row> {
   if (style === 'any_list') return anyListPage(body, what);
@@ -39,24 +65,11 @@ export function toPage(style: PagingStyle, body: unknown, what: string): Page<Ro
 }
 
 function nextToken(style: Exclude<PagingStyle, 'any_list'>, env: Record<string, unknown>): string | null {
-  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  switch (style) {
-    case 'page':
-      return str(env.next_page);
-    case 'after_end_time':
-      return str(env.last_end_time);
-    case 'after_last_id':
-      return str(env.last_id);
-    case 'after_next':
-      return str(env.next);
-    case 'cursor': {
-      // Tag the token with the parameter it goes back in, since both variants exist.
-      const cursor = str(env.cursor);
-      if (cursor !== null) return `cursor=${cursor}`;
-      const last = str(env.last_id);
-      return last === null ? null : `after=${last}`;
-    }
+  for (const [field, param] of PAGING_STYLES[style]) {
+    const value = env[field];
+    if (typeof value === 'string' && value !== '') return tagged(style) ? `${param}=${value}` : value;
   }
+  return null;
 }
 
 /**
@@ -73,19 +86,12 @@ export function rowIdentity(row: Row): string {
 
 /** The query parameter (and value) that carries a token back to the API. */
 export function tokenParam(style: PagingStyle, token: string): [string, string] {
-  switch (style) {
-    case 'page':
-      return ['page', token];
-    case 'after_end_time':
-    case 'after_last_id':
-    case 'after_next':
-      return ['after', token];
-    case 'cursor':
-    case 'any_list': {
-      const eq = token.indexOf('=');
-      return [token.slice(0, eq), token.slice(eq + 1)];
-    }
+  if (tagged(style)) {
+    const eq = token.indexOf('=');
+    return [token.slice(0, eq), token.slice(eq + 1)];
   }
+  const [first] = PAGING_STYLES[style as Exclude<PagingStyle, 'any_list'>];
+  return [first?.[1] ?? 'after', token];
 }
 
 function describe(error: z.ZodError): string {

@@ -43,7 +43,7 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     family: 'compliance',
     name: 'codex_tasks',
     path: '/codex_tasks',
-    paging: 'cursor',
+    paging: 'cursor_or_last_id',
     limit: 30,
     sync: 'cursor_scan',
     partitions: 'workspace',
