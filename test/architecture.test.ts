@@ -52,6 +52,10 @@ const ALLOWED: Record<string, string[]> = {
   'streams.ts': ['streams', 'stream-def.ts'],
   streams: ['streams', 'shapes', 'stream-def.ts', 'engine'],
   plans: ['plans', 'api', 'engine', 'config', 'stream-def.ts'],
+  // The Compliance log-file pipeline, a room of its own: listing, download, line splitting, ordered prefetch,
+  // merge, dedupe and its planners. It builds on the engine, the API client and the planner context; nothing
+  // but the wiring (sources.ts) and the entry point's shutdown hook reach into it.
+  logs: ['logs', 'engine', 'api', 'config', 'stream-def.ts', 'plans'],
 };
 
 describe('architecture', () => {
@@ -107,5 +111,23 @@ describe('architecture', () => {
       f.local.filter((t) => internals.includes(layer(t))),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('the engine holds only what every family shares: each engine file is used outside the log pipeline', () => {
+    // Engine files reachable from any non-engine, non-logs file, following engine → engine imports.
+    const byPath = new Map(ALL.map((f) => [f.path, f]));
+    const seen = new Set<string>();
+    const queue = ALL.filter((f) => !['engine', 'logs'].includes(layer(f.path))).flatMap((f) =>
+      f.local.filter((t) => layer(t) === 'engine'),
+    );
+    while (queue.length > 0) {
+      const next = queue.pop() ?? '';
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(byPath.get(next)?.local.filter((t) => layer(t) === 'engine') ?? []));
+    }
+    const engine = ALL.filter((f) => layer(f.path) === 'engine').map((f) => f.path);
+    expect(engine.length).toBeGreaterThan(5);
+    expect(engine.filter((p) => !seen.has(p))).toEqual([]);
   });
 });

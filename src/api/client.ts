@@ -34,7 +34,7 @@ export class ApiClient {
   /** Page sizes each route accepted, remembered for the rest of the sync. */
   readonly pageSizes = new PageSizes();
 
-  /** The backoff base every retry of this sync uses (log downloads too: plans/log-events.ts). */
+  /** The backoff base every retry of this sync uses (log downloads too: logs/plan-events.ts). */
   get retryBaseMs(): number | undefined {
     return this.deps.retryBaseMs;
   }

@@ -1,4 +1,4 @@
-// How far behind a data source is, for people: the Compliance logs' newest event against now.
+// How far behind a data source is, for people: its newest data against now (today the Compliance logs).
 
 /** More behind than this is worth a warning: the Compliance logs normally trail by minutes to hours. */
 export const STALE_AFTER_MS = 24 * 3_600_000;

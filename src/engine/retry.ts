@@ -7,7 +7,7 @@ import { FATAL, policyFor, TRANSIENT, type StatusPolicy } from './status-policy.
 export function actionFor(error: SourceError): StatusPolicy {
   if (error.status !== undefined) return policyFor(error.status);
   // No status: a network error, a bad transfer or a file-host answer, whose builder decided `retryable` from
-  // the same table (api/download-verify.ts) or knows it is transient (a reset, a deadline).
+  // the same table (logs/download-verify.ts) or knows it is transient (a reset, a deadline).
   return error.retryable ? TRANSIENT : FATAL;
 }
 

@@ -1,7 +1,7 @@
 // One status table: what an HTTP status means for every path that can meet it (API pages, probes, log
 // downloads), as data. Retry or not, how many attempts, and the Airbyte failure_type a final failure carries
 // (401/403/404 are the user's to fix: config_error; 408/429/5xx pass: transient_error; the rest is ours or the
-// API's: system_error). The retry loop (retry.ts), the error builders (api/errors.ts, api/download-verify.ts)
+// API's: system_error). The retry loop (retry.ts), the error builders (api/errors.ts, logs/download-verify.ts)
 // and the reachability check all read it; none decides on its own.
 import type { FailureType } from './errors.js';
 

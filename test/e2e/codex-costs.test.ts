@@ -2,7 +2,7 @@
 // (sha256-verified downloads, a checkpoint per file, events deduplicated on event_id), offered only when
 // organization_id is set, with the event whole and one billing total per unit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareInstants } from '../../src/engine/instants.js';
+import { compareInstants } from '../../src/logs/instants.js';
 import { ofType } from '../helpers/protocol.js';
 import { recordErrors } from '../helpers/records.js';
 import { finalStates, harness, recordsOf, statuses, type Harness, type Json } from '../helpers/sim.js';

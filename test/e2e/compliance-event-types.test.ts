@@ -1,7 +1,7 @@
 // compliance_event_types beyond Codex's own: a user opts in to AUTH_LOG, a type this connector does not
 // model, and its events land in compliance_logs unchanged, with their own state partition.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareInstants } from '../../src/engine/instants.js';
+import { compareInstants } from '../../src/logs/instants.js';
 import { harness, recordsOf, type Harness, type Json } from '../helpers/sim.js';
 import { daysAgo, savedCursor } from './compliance-helpers.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compareInstants } from '../../src/engine/instants.js';
+import { compareInstants } from '../../src/logs/instants.js';
 import { ofType } from '../helpers/protocol.js';
 import { errors, harness, recordsOf, statuses, type Harness, type Json } from '../helpers/sim.js';
 import { daysAgo, truthEvents, truthFiles, type RunResult, type TruthFile } from './compliance-helpers.js';

@@ -1,6 +1,6 @@
 // Ground truth for the Compliance end-to-end tests, computed from the simulator: which files and events a
 // sync from a given start should deliver.
-import { compareInstants } from '../../src/engine/instants.js';
+import { compareInstants } from '../../src/logs/instants.js';
 import { LOG_EVENT_TYPES } from '../../src/simulator/compliance.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import type { RunResult } from '../helpers/protocol.js';

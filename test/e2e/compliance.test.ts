@@ -1,6 +1,6 @@
 // The built connector against the simulator over loopback: the Compliance streams end to end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareInstants } from '../../src/engine/instants.js';
+import { compareInstants } from '../../src/logs/instants.js';
 import { ofType, validateMessage } from '../helpers/protocol.js';
 import { recordErrors } from '../helpers/records.js';
 import { finalStates, harness, recordsOf, statuses, type Harness, type Json } from '../helpers/sim.js';

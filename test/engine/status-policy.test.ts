@@ -1,7 +1,7 @@
 // The status table is the one place that decides what a status means: for each status, the retry loop makes
 // exactly the attempts it lists, and the API and file-host error builders carry the failure_type it lists.
 import { describe, expect, it } from 'vitest';
-import { fileHostError } from '../../src/api/download-verify.js';
+import { fileHostError } from '../../src/logs/download-verify.js';
 import { errorForStatus } from '../../src/api/errors.js';
 import type { SourceError } from '../../src/engine/errors.js';
 import { withRetry } from '../../src/engine/retry.js';

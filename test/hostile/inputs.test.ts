@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readJsonLines } from '../../src/api/jsonl.js';
+import { readJsonLines } from '../../src/logs/jsonl.js';
 import { checkCursors } from '../../src/engine/cursor-check.js';
-import type { LogLine } from '../../src/engine/log-lines.js';
+import type { LogLine } from '../../src/logs/lines.js';
 import { parseState } from '../../src/protocol/state.js';
 import { complianceConfig, complianceFake, event } from './compliance-fake.js';
 import {

@@ -4,7 +4,7 @@
 import { fetchFreshness } from '../api/freshness.js';
 import { describeLag, STALE_AFTER_MS } from '../engine/lag.js';
 import type { Partition, SyncEvent } from '../engine/types.js';
-import type { PlanContext } from './context.js';
+import type { PlanContext } from '../plans/context.js';
 
 async function* partitionWarning(ctx: PlanContext, p: Partition, nowMs: number): AsyncGenerator<SyncEvent> {
   const { workspace_id: workspaceId, event_type: eventType } = p;

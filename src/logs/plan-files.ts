@@ -1,9 +1,9 @@
 // log_files streams: the Compliance listing per workspace and event type, paged by last_end_time.
 import { toPage } from '../api/envelopes.js';
 import { withQuery } from '../api/client.js';
-import { syncLogFiles, type LogListing } from '../engine/sync-log-files.js';
+import { syncLogFiles, type LogListing } from './sync-files.js';
 import type { Partition } from '../engine/types.js';
-import type { PlanContext, Planner } from './context.js';
+import type { PlanContext, Planner } from '../plans/context.js';
 
 /** Days the Compliance API keeps log files. */
 const RETENTION_DAYS = 30;

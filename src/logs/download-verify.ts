@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { SourceError } from '../engine/errors.js';
 import { policyFor } from '../engine/status-policy.js';
-import type { HttpResult } from './http.js';
+import type { HttpResult } from '../api/http.js';
 
 export interface LogFileTarget {
   workspaceId: string;

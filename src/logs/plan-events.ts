@@ -1,14 +1,14 @@
 // log_events streams: the events inside the Compliance log files, downloaded through signed URLs into a
 // temporary directory that lives as long as the stream's sync.
-import { LogFileDownloader, type LogFileTarget } from '../api/download.js';
+import { LogFileDownloader, type LogFileTarget } from './download.js';
 import { SourceError } from '../engine/errors.js';
 import type { StreamState } from '../engine/state.js';
-import { syncLogEvents, type LocalLogFile } from '../engine/sync-log-events.js';
-import type { LogFileRef } from '../engine/sync-log-files.js';
+import { syncLogEvents, type LocalLogFile } from './sync-events.js';
+import type { LogFileRef } from './sync-files.js';
 import type { Partition, SyncEvent } from '../engine/types.js';
-import type { PlanContext, Planner } from './context.js';
-import { logListing } from './log-files.js';
-import { freshnessWarnings } from './log-freshness.js';
+import type { PlanContext, Planner } from '../plans/context.js';
+import { logListing } from './plan-files.js';
+import { freshnessWarnings } from './plan-freshness.js';
 
 // At most PARTITIONS × PREFETCH downloads in flight and PARTITIONS × (PREFETCH + 1) files on disk.
 /** Files downloading, per partition, while the one before them is emitted: enough to use a minute's budget

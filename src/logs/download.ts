@@ -6,12 +6,12 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RequestBudget, type Clock } from '../engine/budget.js';
 import { SourceError } from '../engine/errors.js';
-import type { LocalLogFile } from '../engine/sync-log-events.js';
-import type { ApiClient } from './client.js';
-import { MIB, readErrorBody } from './body.js';
-import { errorForStatus } from './errors.js';
+import type { LocalLogFile } from './sync-events.js';
+import type { ApiClient } from '../api/client.js';
+import { MIB, readErrorBody } from '../api/body.js';
+import { errorForStatus } from '../api/errors.js';
 import { fileHostError, saveVerified, type LogFileTarget } from './download-verify.js';
-import type { KeyContext } from './http.js';
+import type { KeyContext } from '../api/http.js';
 import { readJsonLines } from './jsonl.js';
 import { makeTempDir, removeTempDir } from './temp-dirs.js';
 

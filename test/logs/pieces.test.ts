@@ -1,11 +1,11 @@
 // The small engine pieces of the Compliance log sync: instants, bounded dedupe, ordered prefetch.
 import { describe, expect, it } from 'vitest';
-import { RecentIds } from '../../src/engine/dedupe.js';
-import { compareInstants } from '../../src/engine/instants.js';
+import { RecentIds } from '../../src/logs/dedupe.js';
+import { compareInstants } from '../../src/logs/instants.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { mergeGenerators } from '../../src/engine/merge.js';
-import { orderedPrefetch } from '../../src/engine/ordered-prefetch.js';
+import { mergeGenerators } from '../../src/logs/merge.js';
+import { orderedPrefetch } from '../../src/logs/ordered-prefetch.js';
 
 describe('compareInstants', () => {
   it.each([

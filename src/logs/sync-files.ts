@@ -8,13 +8,13 @@
 // - a file stamped after the signpost (the time the stream's sync began) is emitted, but moves the cursor
 //   only to the signpost, with a WARN (signpost.ts).
 import { compareInstants } from './instants.js';
-import { listLogFiles, partitionText, type LogFileRef, type LogListing } from './log-listing.js';
-import { FutureStamps } from './signpost.js';
-import { PartitionCursors, type StreamState } from './state.js';
-import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
+import { listLogFiles, partitionText, type LogFileRef, type LogListing } from './listing.js';
+import { FutureStamps } from '../engine/signpost.js';
+import { PartitionCursors, type StreamState } from '../engine/state.js';
+import type { EngineDeps, Partition, Row, SyncEvent } from '../engine/types.js';
 
 // The listing's types, where the planners and tests have always found them.
-export type { LogFileRef, LogListing } from './log-listing.js';
+export type { LogFileRef, LogListing } from './listing.js';
 
 const DAY_MS = 86_400_000;
 

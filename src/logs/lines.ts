@@ -1,10 +1,10 @@
 // The line-level rules of Compliance log files: what counts as an event, what a malformed line does
 // (fail naming the file and line, or be skipped and counted when skip_malformed_log_lines is on), and the
 // end-of-stream summary of skipped lines and dropped duplicates.
-import { SourceError } from './errors.js';
-import { partitionText } from './log-listing.js';
-import type { LogFileRef } from './sync-log-files.js';
-import type { Partition, Row, SyncEvent } from './types.js';
+import { SourceError } from '../engine/errors.js';
+import { partitionText } from './listing.js';
+import type { LogFileRef } from './sync-files.js';
+import type { Partition, Row, SyncEvent } from '../engine/types.js';
 
 /**
  * One line of a downloaded file: its parsed JSON (and its size in bytes), or why it did not parse (never

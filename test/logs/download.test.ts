@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/api/client.js';
-import { LogFileDownloader, type LogFileTarget } from '../../src/api/download.js';
+import { LogFileDownloader, type LogFileTarget } from '../../src/logs/download.js';
 import { configSchema } from '../../src/config/schema.js';
 import { SourceError } from '../../src/engine/errors.js';
-import type { LocalLogFile } from '../../src/engine/sync-log-events.js';
+import type { LocalLogFile } from '../../src/logs/sync-events.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 
 let sim: Simulator;

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/engine/errors.js';
 import type { StreamState } from '../../src/engine/state.js';
-import { syncLogEvents, type LogEventsPlan } from '../../src/engine/sync-log-events.js';
-import { collect, cursorsOf, deps, end, eventsPlan, fakeFiles, P, records } from './log-fakes.js';
+import { syncLogEvents, type LogEventsPlan } from '../../src/logs/sync-events.js';
+import { collect, cursorsOf, deps, end, eventsPlan, fakeFiles, P, records } from './fakes.js';
 
 describe('syncLogEvents', () => {
   it('given files that repeat events, then each event is emitted once and state follows each file', async () => {

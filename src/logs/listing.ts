@@ -4,11 +4,11 @@
 // the signpost (the time the stream's sync began; later files are the next sync's), and pages that bring no
 // new file count toward the progress bound (progress.ts), so a last_end_time creeping forward over empty or
 // repeated pages cannot page forever.
-import { SourceError, systemError } from './errors.js';
+import { SourceError, systemError } from '../engine/errors.js';
 import { compareInstants, instantNs } from './instants.js';
-import type { Page } from './paging.js';
-import { ProgressGuard } from './progress.js';
-import type { Partition, Row } from './types.js';
+import type { Page } from '../engine/paging.js';
+import { ProgressGuard } from '../engine/progress.js';
+import type { Partition, Row } from '../engine/types.js';
 
 export interface LogFileRef {
   id: string;

@@ -10,16 +10,16 @@
 // - event ids seen in the current and two previous files are dropped (delivery is at least once).
 import { RecentIds } from './dedupe.js';
 import { mergeGenerators } from './merge.js';
-import { drainLogs, eventOf, malformed, summary, type LocalLogFile, type Tally } from './log-lines.js';
+import { drainLogs, eventOf, malformed, summary, type LocalLogFile, type Tally } from './lines.js';
 import { orderedPrefetch } from './ordered-prefetch.js';
-import { withRetry } from './retry.js';
-import { FutureStamps } from './signpost.js';
-import { PartitionCursors, type StreamState } from './state.js';
-import { listLogFiles, type LogFileRef, type LogListing } from './log-listing.js';
-import { advanceCursor, clampWarning, listingStart } from './sync-log-files.js';
-import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
+import { withRetry } from '../engine/retry.js';
+import { FutureStamps } from '../engine/signpost.js';
+import { PartitionCursors, type StreamState } from '../engine/state.js';
+import { listLogFiles, type LogFileRef, type LogListing } from './listing.js';
+import { advanceCursor, clampWarning, listingStart } from './sync-files.js';
+import type { EngineDeps, Partition, Row, SyncEvent } from '../engine/types.js';
 
-export type { LocalLogFile, LogLine } from './log-lines.js';
+export type { LocalLogFile, LogLine } from './lines.js';
 
 /** Events handed out at once: at most this many, and at most about BATCH_BYTES of them (events can be large). */
 const BATCH = 500;

@@ -6,8 +6,8 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { attachRawJson } from '../engine/raw-json.js';
-import type { LogLine } from '../engine/sync-log-events.js';
-import { isRow } from './envelopes.js';
+import type { LogLine } from './sync-events.js';
+import { isRow } from '../api/envelopes.js';
 
 const CHUNK = 1024 * 1024;
 const NEWLINE = 0x0a;

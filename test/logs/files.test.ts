@@ -1,8 +1,8 @@
 // The Compliance log file listing with a fake API: where it starts, how it pages, when it fails.
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/engine/errors.js';
-import { listingStart, syncLogFiles, type LogListing } from '../../src/engine/sync-log-files.js';
-import { collect, cursorsOf, deps, end, fakeFiles, listing, NOW, P, records } from './log-fakes.js';
+import { listingStart, syncLogFiles, type LogListing } from '../../src/logs/sync-files.js';
+import { collect, cursorsOf, deps, end, fakeFiles, listing, NOW, P, records } from './fakes.js';
 
 describe('listingStart', () => {
   const l = listing([]);

@@ -1,7 +1,7 @@
 // Fake listings and downloads for the Compliance log sync tests: no HTTP, no real clock.
 import type { Page } from '../../src/engine/paging.js';
-import type { LocalLogFile, LogEventsPlan } from '../../src/engine/sync-log-events.js';
-import type { LogListing } from '../../src/engine/sync-log-files.js';
+import type { LocalLogFile, LogEventsPlan } from '../../src/logs/sync-events.js';
+import type { LogListing } from '../../src/logs/sync-files.js';
 import type { Row, SyncEvent } from '../../src/engine/types.js';
 
 export const NOW = Date.parse('2026-11-20T12:00:00Z');

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../src/engine/paging.js';
 import { MAX_PAGES_WITHOUT_PROGRESS } from '../../src/engine/progress.js';
-import { syncLogEvents } from '../../src/engine/sync-log-events.js';
-import { syncLogFiles, type LogListing } from '../../src/engine/sync-log-files.js';
+import { syncLogEvents } from '../../src/logs/sync-events.js';
+import { syncLogFiles, type LogListing } from '../../src/logs/sync-files.js';
 import type { Row } from '../../src/engine/types.js';
-import { collect, cursorsOf, deps, end, eventsPlan, fakeFiles, listing, NOW, records } from './log-fakes.js';
+import { collect, cursorsOf, deps, end, eventsPlan, fakeFiles, listing, NOW, records } from './fakes.js';
 
 const SIGNPOST = new Date(NOW).toISOString();
 const FUTURE = '2099-01-01T00:00:00.000001Z';

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readJsonLines } from '../../src/api/jsonl.js';
+import { readJsonLines } from '../../src/logs/jsonl.js';
 import { rawJsonOf } from '../../src/engine/raw-json.js';
-import type { LogLine } from '../../src/engine/log-lines.js';
+import type { LogLine } from '../../src/logs/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jsonl-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
