@@ -46,11 +46,16 @@ export async function check(configPath: string, env: RunEnv = {}): Promise<numbe
   const { checkFreshness } = await import('./api/freshness.js');
   try {
     const now = Date.now();
-    const probes = await probeKeys(api, now);
-    const accepted = probes.filter((p) => p.family === 'compliance' && p.status === 'accepted');
+    const workspaceIds = config.workspace_ids ?? [];
+    const probes = await probeKeys(api, { workspaceIds, organizationId: config.organization_id }, now);
+    // Freshness of the workspaces whose Compliance key was accepted (the organization probe is not one).
+    const accepted = probes.filter(
+      (p) => p.family === 'compliance' && p.status === 'accepted' && workspaceIds.includes(p.target),
+    );
     const freshness = await checkFreshness(
       api,
       accepted.map((p) => p.target),
+      config.compliance_event_types,
       now,
     );
     await out.emit(checkMessage(probes, availableStreams(config), freshness));
@@ -84,9 +89,9 @@ export async function read(
     const failed = await runRead(streams, state.byStream, {
       out,
       now: realDeps.now,
-      open: await makeStreamOpener(api, warn),
+      open: await makeStreamOpener(api, config, warn),
       progressEveryMs: env.progressEveryMs,
-      shared: await makeSharedReads(api),
+      shared: await makeSharedReads(api, config),
     });
     if (failed.length > 0) {
       await out.emit(

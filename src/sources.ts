@@ -1,4 +1,5 @@
-// Wiring: a row of the stream table + config + the API client → the planner of its sync style.
+// Wiring: a row of the stream table + config + the API client → the planner of its sync style. The config
+// comes to the planners here, directly; the API client holds only its own settings (api/families.ts).
 // Neither the engine nor the protocol layer knows about URLs; the planners under plans/ join them.
 import type { ApiClient } from './api/client.js';
 import type { Config } from './config/schema.js';
@@ -53,8 +54,7 @@ export function partitionsFor(def: StreamDef, config: Config): Partition[] {
   }
 }
 
-function contextMaker(client: ApiClient, deps: EngineDeps): (def: StreamDef) => PlanContext {
-  const config = client.config;
+function contextMaker(client: ApiClient, config: Config, deps: EngineDeps): (def: StreamDef) => PlanContext {
   const transform = privacyTransform({
     email: config.email_handling,
     content: config.content_handling,
@@ -88,8 +88,8 @@ function contextMaker(client: ApiClient, deps: EngineDeps): (def: StreamDef) => 
   });
 }
 
-export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
-  const contextFor = contextMaker(client, deps);
+export function makeOpener(client: ApiClient, config: Config, deps: EngineDeps): StreamOpener {
+  const contextFor = contextMaker(client, config, deps);
   return (def, prior) => {
     const style = PLANNERS[def.sync];
     if (style === undefined) throw new Error(`${def.name}: no planner for sync style ${def.sync}`);
@@ -102,8 +102,8 @@ export function makeOpener(client: ApiClient, deps: EngineDeps): StreamOpener {
 /** Streams that send identical requests, read once (plans/date-windows.ts); events are tagged by member. */
 export type SharedOpener = SharedReads<StreamDef>;
 
-export function makeSharedOpener(client: ApiClient, deps: EngineDeps): SharedOpener {
-  const contextFor = contextMaker(client, deps);
+export function makeSharedOpener(client: ApiClient, config: Config, deps: EngineDeps): SharedOpener {
+  const contextFor = contextMaker(client, config, deps);
   return {
     key: sharedReadKey,
     open: (members) =>

@@ -51,8 +51,8 @@ async function sync(configPath: string, catalogPath?: string, statePath?: string
   }
   const api = await makeApiClient(config, (m) => log.write('WARN', m), 'tap-openai-codex', readRunEnv());
   try {
-    const open = await makeStreamOpener(api, (m) => log.write('WARN', m));
-    const shared = await makeSharedReads(api);
+    const open = await makeStreamOpener(api, config, (m) => log.write('WARN', m));
+    const shared = await makeSharedReads(api, config);
     const deps = { out, log, now: realDeps.now, open, shared };
     const failed = await runSingerRead(streams, state.bookmarks, deps);
     if (failed.length === 0) return 0;

@@ -11,6 +11,7 @@ import type { Redactor } from './protocol/output.js';
 import type { SharedOpener, StreamOpener } from './sources.js';
 import type { StreamDef } from './stream-def.js';
 import { STREAMS } from './streams.js';
+import { configuredFamilies } from './api/families.js';
 
 export const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string })
   .version;
@@ -30,13 +31,9 @@ export async function loadConfigWithSecrets(path: string, redactor: Redactor): P
 
 /** The streams the configured keys can read. Needs no network. */
 export function availableStreams(config: Config): StreamDef[] {
-  const keys = {
-    analytics: config.analytics_api_key,
-    compliance: config.compliance_api_key,
-    admin: config.admin_api_key,
-  };
+  const families = configuredFamilies(config);
   return STREAMS.filter(
-    (s) => keys[s.family] !== undefined && (s.needs === undefined || config[s.needs] !== undefined),
+    (s) => families.has(s.family) && (s.needs === undefined || config[s.needs] !== undefined),
   );
 }
 
@@ -49,20 +46,26 @@ export async function makeApiClient(
   env: RunEnv = {},
 ): Promise<ApiClient> {
   const { ApiClient } = await import('./api/client.js');
-  return new ApiClient(config, { ...realDeps, retryBaseMs: env.retryBaseMs, log }, `${product}/${VERSION}`);
+  const { apiSettings } = await import('./api/families.js');
+  return new ApiClient(
+    apiSettings(config),
+    { ...realDeps, retryBaseMs: env.retryBaseMs, log },
+    `${product}/${VERSION}`,
+  );
 }
 
 /** `log` writes a WARN at once (background retries, long waits). */
 export async function makeStreamOpener(
   api: ApiClient,
+  config: Config,
   log?: (message: string) => void,
 ): Promise<StreamOpener> {
   const { makeOpener } = await import('./sources.js');
-  return makeOpener(api, { ...realDeps, log });
+  return makeOpener(api, config, { ...realDeps, log });
 }
 
 /** Reads shared by streams that send identical requests (the Airbyte source's READ loop). */
-export async function makeSharedReads(api: ApiClient): Promise<SharedOpener> {
+export async function makeSharedReads(api: ApiClient, config: Config): Promise<SharedOpener> {
   const { makeSharedOpener } = await import('./sources.js');
-  return makeSharedOpener(api, realDeps);
+  return makeSharedOpener(api, config, realDeps);
 }

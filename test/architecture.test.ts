@@ -37,6 +37,7 @@ const ALLOWED: Record<string, string[]> = {
   config: ['config', 'engine'],
   transform: ['transform'],
   shapes: ['shapes', 'engine'],
+  // Of config, only the family table (api/families.ts) reads it, into the client's own settings.
   api: ['api', 'engine', 'config', 'stream-def.ts'],
   protocol: ['protocol', 'engine', 'config', 'stream-def.ts', 'package-root.ts'],
   // The Singer adapter: like protocol/, it gets the stream opener from the wiring (tap.ts), never api/.
@@ -55,7 +56,7 @@ const ALLOWED: Record<string, string[]> = {
   // The Compliance log-file pipeline, a room of its own: listing, download, line splitting, ordered prefetch,
   // merge, dedupe and its planners. It builds on the engine, the API client and the planner context; nothing
   // but the wiring (sources.ts) and the entry point's shutdown hook reach into it.
-  logs: ['logs', 'engine', 'api', 'config', 'stream-def.ts', 'plans'],
+  logs: ['logs', 'engine', 'api', 'stream-def.ts', 'plans'],
 };
 
 describe('architecture', () => {
@@ -129,5 +130,12 @@ describe('architecture', () => {
     const engine = ALL.filter((f) => layer(f.path) === 'engine').map((f) => f.path);
     expect(engine.length).toBeGreaterThan(5);
     expect(engine.filter((p) => !seen.has(p))).toEqual([]);
+  });
+
+  it('config reaches the planners directly: in api/ only the family table reads it, and logs/ never imports it', () => {
+    const readers = ALL.filter((f) => ['api', 'logs'].includes(layer(f.path)))
+      .filter((f) => f.local.some((t) => layer(t) === 'config'))
+      .map((f) => f.path);
+    expect(readers).toEqual(['api/families.ts']);
   });
 });

@@ -4,23 +4,13 @@ import { RequestBudget } from '../engine/budget.js';
 import { paginate } from '../engine/paging.js';
 import { withRetry } from '../engine/retry.js';
 import type { EngineDeps, Row } from '../engine/types.js';
-import type { Config } from '../config/schema.js';
 import type { Family, PagingStyle } from '../stream-def.js';
-import { MIB } from './body.js';
 import { rowIdentity, toPage, tokenParam } from './envelopes.js';
+import { FAMILIES, type ApiSettings } from './families.js';
 import { HttpClient, type KeyContext } from './http.js';
 import { PageSizes, sizedPages } from './page-size.js';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
-
-const KEYS: Record<
-  Family,
-  { keyName: 'analytics_api_key' | 'compliance_api_key' | 'admin_api_key'; api: string }
-> = {
-  analytics: { keyName: 'analytics_api_key', api: 'Codex Analytics API' },
-  compliance: { keyName: 'compliance_api_key', api: 'Compliance API' },
-  admin: { keyName: 'admin_api_key', api: 'OpenAI Admin API' },
-};
 
 export interface ApiDeps extends EngineDeps {
   log(message: string): void;
@@ -39,40 +29,35 @@ export class ApiClient {
     return this.deps.retryBaseMs;
   }
 
+  /** Config reaches the client only as these settings (api/families.ts `apiSettings`); the planners get
+   * the config itself. */
   constructor(
-    readonly config: Config,
+    private readonly settings: ApiSettings,
     private readonly deps: ApiDeps,
     userAgent: string,
   ) {
     this.http = new HttpClient(
-      { timeoutMs: config.request_timeout_seconds * 1000, maxPageBytes: config.max_page_size_mb * MIB },
+      { timeoutMs: settings.timeoutMs, maxPageBytes: settings.maxPageBytes },
       userAgent,
     );
-    this.budget = new RequestBudget(config.max_requests_per_minute, deps, deps.log);
+    this.budget = new RequestBudget(settings.maxRequestsPerMinute, deps, deps.log);
+  }
+
+  /** The request budget of every route of this sync, for callers with a budget of their own (downloads). */
+  get maxRequestsPerMinute(): number {
+    return this.settings.maxRequestsPerMinute;
   }
 
   keyFor(family: Family): KeyContext | undefined {
-    const { keyName, api } = KEYS[family];
-    const key = this.config[keyName];
+    const { keyName, api } = FAMILIES[family];
+    const key = this.settings.keys[family];
     return key === undefined ? undefined : { keyName, key, api };
   }
 
-  /** The URL of `path` under a family's root, e.g. …/analytics/codex/workspaces/{id}/usage; Compliance
-   * paths of an organization (`org-…`) live under …/compliance/organizations/{id}. */
+  /** The URL of `path` under a family's root (api/families.ts), e.g. …/analytics/codex/workspaces/{id}/usage. */
   url(family: Family, path: string, workspaceId?: string, organizationId?: string): URL {
-    const base = (family === 'admin' ? this.config.admin_api_base_url : this.config.api_base_url).replace(
-      /\/+$/,
-      '',
-    );
-    const root =
-      family === 'analytics'
-        ? `/analytics/codex/workspaces/${encodeURIComponent(workspaceId ?? '')}`
-        : family === 'compliance'
-          ? organizationId !== undefined
-            ? `/compliance/organizations/${encodeURIComponent(organizationId)}`
-            : `/compliance/workspaces/${encodeURIComponent(workspaceId ?? '')}`
-          : '/organization';
-    return new URL(`${base}${root}${path}`);
+    const root = FAMILIES[family].root({ workspaceId, organizationId });
+    return new URL(`${this.settings.baseUrls[family]}${root}${path}`);
   }
 
   /** GET JSON under the budget (per workspace or org, and route) and the retry policy. */
@@ -97,7 +82,7 @@ export class ApiClient {
     query: Query,
     budgetKey: string,
   ): AsyncGenerator<Row[]> {
-    const what = `${KEYS[family].api} GET ${url.pathname}`;
+    const what = `${FAMILIES[family].api} GET ${url.pathname}`;
     yield* paginate<Row>(
       what,
       async (token) => {

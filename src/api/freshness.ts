@@ -52,11 +52,12 @@ export type FreshnessCheck = Freshness | { workspaceId: string; eventType: strin
 export async function checkFreshness(
   client: ApiClient,
   acceptedWorkspaces: readonly string[],
+  eventTypes: readonly string[],
   nowMs: number,
 ): Promise<FreshnessCheck[]> {
   const out: FreshnessCheck[] = [];
   for (const workspaceId of acceptedWorkspaces) {
-    for (const eventType of client.config.compliance_event_types) {
+    for (const eventType of eventTypes) {
       try {
         const f = await fetchFreshness(client, workspaceId, eventType, nowMs);
         if (f !== undefined) out.push(f);

@@ -51,24 +51,38 @@ async function probeOne(client: ApiClient, family: Family, url: URL, target: str
 }
 
 /** With organization_id, the Compliance key must also read the organization's logs (codex_costs). */
-function organizationProbe(client: ApiClient, nowMs: number): { url: URL; target: string } | undefined {
-  const org = client.config.organization_id;
+function organizationProbe(
+  client: ApiClient,
+  org: string | undefined,
+  nowMs: number,
+): { url: URL; target: string } | undefined {
   if (org === undefined) return undefined;
   const query = { event_type: 'COSTS', after: new Date(nowMs - 3_600_000).toISOString(), limit: 1 };
   return { url: withQuery(client.url('compliance', '/logs', undefined, org), query), target: org };
 }
 
-export async function probeKeys(client: ApiClient, nowMs: number): Promise<ProbeResult[]> {
+/** What to probe, from the config: the workspaces, and the organization whose COSTS logs are read. */
+export interface ProbeTargets {
+  workspaceIds: readonly string[];
+  organizationId?: string;
+}
+
+export async function probeKeys(
+  client: ApiClient,
+  targets: ProbeTargets,
+  nowMs: number,
+): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   for (const family of ['analytics', 'compliance', 'admin'] as const) {
     if (client.keyFor(family) === undefined) continue;
-    const targets = family === 'admin' ? [undefined] : (client.config.workspace_ids ?? []);
-    for (const workspace of targets) {
+    const scopes = family === 'admin' ? [undefined] : targets.workspaceIds;
+    for (const workspace of scopes) {
       const probe = PROBES[family];
       const url = withQuery(client.url(family, probe.path, workspace), probe.query(nowMs));
       results.push(await probeOne(client, family, url, workspace ?? 'organization'));
     }
-    const org = family === 'compliance' ? organizationProbe(client, nowMs) : undefined;
+    const org =
+      family === 'compliance' ? organizationProbe(client, targets.organizationId, nowMs) : undefined;
     if (org !== undefined) results.push(await probeOne(client, family, org.url, org.target));
   }
   return results;

@@ -8,7 +8,7 @@ import { RequestBudget, type Clock } from '../engine/budget.js';
 import { SourceError } from '../engine/errors.js';
 import type { LocalLogFile } from './sync-events.js';
 import type { ApiClient } from '../api/client.js';
-import { MIB, readErrorBody } from '../api/body.js';
+import { readErrorBody } from '../api/body.js';
 import { errorForStatus } from '../api/errors.js';
 import { fileHostError, saveVerified, type LogFileTarget } from './download-verify.js';
 import type { KeyContext } from '../api/http.js';
@@ -28,11 +28,13 @@ export class LogFileDownloader {
   private dir: Promise<string> | undefined;
   private seq = 0;
 
+  /** `limits` come from the config, through the planner (logs/plan-events.ts). */
   constructor(
     private readonly client: ApiClient,
     clock: Clock & { log?(message: string): void },
+    private readonly limits: { maxRequestsPerMinute: number; maxLineBytes: number },
   ) {
-    this.budget = new RequestBudget(client.config.max_requests_per_minute, clock, clock.log);
+    this.budget = new RequestBudget(limits.maxRequestsPerMinute, clock, clock.log);
   }
 
   /** One attempt: the verified file, or a SourceError (retryable for a bad transfer). */
@@ -46,7 +48,7 @@ export class LogFileDownloader {
       await dispose();
       throw error;
     }
-    const maxLineBytes = this.client.config.max_log_line_size_mb * MIB;
+    const maxLineBytes = this.limits.maxLineBytes;
     return { lines: () => readJsonLines(path, maxLineBytes), dispose };
   }
 

@@ -1,5 +1,6 @@
 // log_events streams: the events inside the Compliance log files, downloaded through signed URLs into a
 // temporary directory that lives as long as the stream's sync.
+import { MIB } from '../api/body.js';
 import { LogFileDownloader, type LogFileTarget } from './download.js';
 import { SourceError } from '../engine/errors.js';
 import type { StreamState } from '../engine/state.js';
@@ -21,7 +22,10 @@ export const planLogEvents: Planner = (ctx, prior) => run(ctx, prior);
 
 async function* run(ctx: PlanContext, prior: StreamState | undefined): AsyncGenerator<SyncEvent> {
   yield* freshnessWarnings(ctx);
-  const downloader = new LogFileDownloader(ctx.client, ctx.deps);
+  const downloader = new LogFileDownloader(ctx.client, ctx.deps, {
+    maxRequestsPerMinute: ctx.config.max_requests_per_minute,
+    maxLineBytes: ctx.config.max_log_line_size_mb * MIB,
+  });
   try {
     yield* syncLogEvents(
       {

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/api/client.js';
+import { apiSettings } from '../../src/api/families.js';
 import { LogFileDownloader, type LogFileTarget } from '../../src/logs/download.js';
 import { configSchema } from '../../src/config/schema.js';
 import { SourceError } from '../../src/engine/errors.js';
 import type { LocalLogFile } from '../../src/logs/sync-events.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 
+const LIMITS = { maxRequestsPerMinute: 100, maxLineBytes: 32 * 1024 * 1024 };
 let sim: Simulator;
 let client: ApiClient;
 let ws: string;
@@ -30,7 +32,7 @@ beforeAll(async () => {
     api_base_url: sim.apiBaseUrl,
   });
   const clock = { now: () => Date.now(), sleep: async () => undefined };
-  client = new ApiClient(config, { ...clock, log: (m) => void logs.push(m) }, 'test');
+  client = new ApiClient(apiSettings(config), { ...clock, log: (m) => void logs.push(m) }, 'test');
 });
 afterAll(async () => {
   await client.close();
@@ -62,7 +64,7 @@ const tempDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('codex-l
 describe('LogFileDownloader', () => {
   it('given a listed file, then it follows the 307 without the key and yields exactly the stored events', async () => {
     const before = tempDirs();
-    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined });
+    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined }, LIMITS);
     for (const n of [0, 1]) {
       const file = await d.download(target(n), (m) => void logs.push(m));
       const truth = [...sim.truth.compliance.fileLines(ws, target(n).id)].map(
@@ -85,7 +87,7 @@ describe('LogFileDownloader', () => {
   ] as const)(
     'given %s, then the attempt fails with a retryable %s and leaves no file behind',
     async (kind, code) => {
-      const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined });
+      const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined }, LIMITS);
       sim.faults.add({ kind, route: 'log_file', fileId: target(2).id });
       const error = await d
         .download(target(2), () => undefined)
@@ -104,7 +106,7 @@ describe('LogFileDownloader', () => {
   );
 
   it('given an expired signed URL, then it asks the API for a fresh redirect and logs it', async () => {
-    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined });
+    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined }, LIMITS);
     sim.faults.add({ kind: 'expired_url', route: 'log_file', fileId: target(3).id });
     const redirects = sim.stats.count('log_download');
     const file = await d.download(target(3), (m) => void logs.push(m));
@@ -117,7 +119,7 @@ describe('LogFileDownloader', () => {
   });
 
   it('given a signed URL refused again and again, then the attempt ends retryable (the engine backs off)', async () => {
-    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined });
+    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined }, LIMITS);
     sim.faults.add({ kind: 'expired_url', route: 'log_file', fileId: target(4).id, times: 3 });
     await expect(d.download(target(4), () => undefined)).rejects.toMatchObject({
       code: 'LOG_FILE_HTTP_403',
@@ -127,7 +129,7 @@ describe('LogFileDownloader', () => {
   });
 
   it('given a file the API no longer lists, then it fails clearly without retrying', async () => {
-    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined });
+    const d = new LogFileDownloader(client, { now: Date.now, sleep: async () => undefined }, LIMITS);
     await expect(d.download({ ...target(0), id: 'eclf_gone' }, () => undefined)).rejects.toMatchObject({
       code: 'LOG_FILE_GONE',
       failureType: 'system_error',
