@@ -1,10 +1,10 @@
-// A small dbt renderer for DuckDB, enough for the package in dbt/ and nothing more. Models and macros are
+// A small dbt renderer for DuckDB (and Postgres), enough for the package in dbt/ and nothing more. Models and macros are
 // Jinja; nunjucks (Mozilla's Jinja port) renders them. What dbt would provide is given here:
 //   ref(model), source(source, table), config(materialized=…), var(name, default), target.type/schema,
 //   load_relation(relation) (null when the table does not exist), adapter.dispatch(name, package) (picks
 //   duckdb__name, else default__name, among the package's macros), and the dbt cross-database macros the
 //   package uses: dbt.date_trunc, dbt.safe_cast, dbt.type_float/type_bigint/type_string/type_timestamp,
-//   rendered as dbt-duckdb renders them. Anything else fails the render with dbt's name for it.
+//   rendered as dbt-duckdb (or dbt-postgres) renders them. Anything else fails the render with dbt's name for it.
 import nunjucks from 'nunjucks';
 import type { DbtProject } from './dbt-project.js';
 
@@ -15,8 +15,8 @@ export interface RenderOptions {
   vars?: Record<string, unknown>;
   /** Tables that exist, as `schema.table`: load_relation answers from it. */
   existing: ReadonlySet<string>;
-  /** Which `<adapter>__` macros adapter.dispatch prefers; default duckdb (tests render the others' JSON
-   * access with it; the dbt.* macros stay DuckDB's). */
+  /** Which `<adapter>__` macros adapter.dispatch prefers, and whose dbt.* macros render: default duckdb;
+   * postgres builds too (test/dbt-postgres.test.ts); other adapters' JSON access renders with DuckDB's dbt.*. */
   adapterType?: string;
 }
 
@@ -40,7 +40,12 @@ export class Relation {
 
 type Keywords = Record<string, unknown> & { __keywords?: true };
 
-const DUCKDB_CROSS_DB = {
+type CrossDb = Record<
+  'date_trunc' | 'safe_cast' | 'type_float' | 'type_bigint' | 'type_string' | 'type_timestamp',
+  (...args: never[]) => string
+>;
+
+const DUCKDB_CROSS_DB: CrossDb = {
   date_trunc: (part: string, expr: string) => `date_trunc('${part}', ${expr})`,
   safe_cast: (expr: unknown, type: unknown) => `try_cast(${String(expr)} as ${String(type)})`,
   // dbt's float is double precision on every other warehouse; DuckDB's FLOAT would be 4 bytes.
@@ -49,6 +54,16 @@ const DUCKDB_CROSS_DB = {
   type_string: () => 'varchar',
   type_timestamp: () => 'timestamp',
 };
+
+// As dbt-postgres renders them: Postgres has no try_cast, so dbt's safe_cast is a plain cast there.
+const POSTGRES_CROSS_DB: CrossDb = {
+  ...DUCKDB_CROSS_DB,
+  safe_cast: (expr: unknown, type: unknown) => `cast(${String(expr)} as ${String(type)})`,
+  type_float: () => 'float',
+};
+
+/** The dbt.* macros of the adapters the renderer builds on; others (JSON-syntax tests) render DuckDB's. */
+const CROSS_DB: Record<string, CrossDb> = { duckdb: DUCKDB_CROSS_DB, postgres: POSTGRES_CROSS_DB };
 
 interface Frame {
   refs: string[];
@@ -63,7 +78,7 @@ function globals(project: DbtProject, opts: RenderOptions, frame: { current: Fra
   const adapterType = opts.adapterType ?? 'duckdb';
   return {
     target: { type: adapterType, schema: opts.schema, name: 'report' },
-    dbt: DUCKDB_CROSS_DB,
+    dbt: CROSS_DB[adapterType] ?? DUCKDB_CROSS_DB,
     var: (name: string, fallback?: unknown) => {
       if (name in vars) return vars[name];
       if (fallback === undefined) throw new Error(`dbt/: var('${name}') is not defined`);

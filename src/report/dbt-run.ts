@@ -50,12 +50,12 @@ async function existingTables(connection: DuckDBConnection): Promise<Set<string>
   return new Set(reader.getRowObjectsJson().map((r) => `${String(r.table_schema)}.${String(r.table_name)}`));
 }
 
-function testSql(test: ColumnTest, schema: string): string {
+export function testSql(test: ColumnTest, schema: string): string {
   const relation = `"${schema}"."${test.model}"`;
   const column = `"${test.column}"`;
   if (test.kind === 'not_null') return `select count(*) from ${relation} where ${column} is null`;
   if (test.kind === 'unique')
-    return `select count(*) from (select ${column} from ${relation} where ${column} is not null group by ${column} having count(*) > 1)`;
+    return `select count(*) from (select ${column} from ${relation} where ${column} is not null group by ${column} having count(*) > 1) as duplicates`;
   const values = (test.values ?? []).map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
   return `select count(*) from ${relation} where ${column} is not null and ${column} not in (${values})`;
 }
