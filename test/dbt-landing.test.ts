@@ -100,4 +100,25 @@ describe('dbt models, as data lands', () => {
     }
     expect(rows.filter((r) => r.workspace_id !== ws).every((r) => r.active_share === null)).toBe(true);
   });
+
+  it('given one person in two workspaces (one user id), then each workspace roster counts them', async () => {
+    await copySchema('two_rosters', ['compliance_users']);
+    const [ws1, ws2] = w.sim.workspaceIds as [string, string];
+    await c.run(`CREATE TABLE two_rosters.compliance_users (id VARCHAR, email VARCHAR, name VARCHAR,
+      created_at TIMESTAMPTZ, role VARCHAR, status VARCHAR, workspace_id VARCHAR, _airbyte_emitted_at TIMESTAMPTZ)`);
+    // u1-u10 in the first workspace, u1-u4 (the same people, the same ids) also in the second, landed later.
+    await c.run(`INSERT INTO two_rosters.compliance_users
+      SELECT 'u' || i, 'u' || i || '@example.com', 'User ' || i, now(), 'standard-user', 'active', '${ws1}', now()
+      FROM range(1, 11) t(i)`);
+    await c.run(`INSERT INTO two_rosters.compliance_users
+      SELECT 'u' || i, 'u' || i || '@example.com', 'User ' || i, now(), 'standard-user', 'active', '${ws2}',
+             now() + INTERVAL 1 HOUR
+      FROM range(1, 5) t(i)`);
+    await buildModels(c, { schema: 'two_rosters', vars: DEMO_VARS });
+    const rows = await q(
+      `select distinct workspace_id, workspace_users from two_rosters.codex_active_users_daily`,
+    );
+    const users = Object.fromEntries(rows.map((r) => [r.workspace_id, r.workspace_users]));
+    expect(users).toEqual({ [ws1]: '10', [ws2]: '4' });
+  });
 });

@@ -14,13 +14,13 @@ where _codex_version = 1
 {%- endmacro %}
 
 {#- Users per workspace from the optional compliance_users stream (synced as full refresh; not every
-    connection has it). Where it is absent the answer is an empty relation, so the marts that join it still
+    connection has it). A person in two workspaces has one user id, so a version is per workspace and id. Where it is absent the answer is an empty relation, so the marts that join it still
     build and report no share. load_relation is none while dbt parses, which is all parsing needs. -#}
 {% macro codex_workspace_roster() -%}
 {%- set users = load_relation(source('codex', 'compliance_users')) -%}
 {%- if users -%}
 select workspace_id, count(distinct id) as workspace_users
-from ({{ codex_latest(users, 'id') }}) as roster_users
+from ({{ codex_latest(users, 'workspace_id, id') }}) as roster_users
 where coalesce(status, 'active') = 'active'
 group by workspace_id
 {%- else -%}
