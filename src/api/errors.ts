@@ -24,6 +24,9 @@ export function errorMessageFromBody(text: string): string {
   return text.trim().slice(0, 300);
 }
 
+/** A longer Retry-After is taken as 5 minutes: a server that asks for a day would otherwise park the sync. */
+export const RETRY_AFTER_CAP_MS = 300_000;
+
 export function parseRetryAfter(
   value: string | string[] | undefined,
   nowMs = Date.now(),
@@ -33,7 +36,7 @@ export function parseRetryAfter(
   const seconds = Number(raw);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(raw) - nowMs;
   if (!Number.isFinite(ms)) return undefined;
-  return Math.min(Math.max(ms, 0), 300_000);
+  return Math.min(Math.max(ms, 0), RETRY_AFTER_CAP_MS);
 }
 
 /** What to tell the user; whether it is theirs to fix (failure_type) is the status table's call. */

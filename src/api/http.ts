@@ -28,6 +28,11 @@ export interface HttpLimits {
   maxPageBytes: number;
 }
 
+/** Idle connections are kept this long: pages follow each other within seconds, even under the rate limit. */
+const KEEP_ALIVE_MS = 30_000;
+/** Sockets per origin: up to 8 streams and 4 log downloads per partition run side by side. */
+const CONNECTIONS_PER_ORIGIN = 16;
+
 export class HttpClient {
   private readonly agent: Agent;
   private readonly reachability = new Reachability();
@@ -37,8 +42,8 @@ export class HttpClient {
     private readonly userAgent: string,
   ) {
     this.agent = new Agent({
-      keepAliveTimeout: 30_000,
-      connections: 16,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      connections: CONNECTIONS_PER_ORIGIN,
       headersTimeout: limits.timeoutMs,
       bodyTimeout: limits.timeoutMs,
     });

@@ -21,9 +21,14 @@ export interface RetryDeps {
   maxDelayMs?: number;
 }
 
+/** First backoff without Retry-After; it doubles per attempt (with jitter) up to the cap. */
+export const BACKOFF_BASE_MS = 1000;
+/** Longest backoff: the API's rate limit is per minute, so a minute's wait always clears it. */
+export const BACKOFF_CAP_MS = 60_000;
+
 export function backoffMs(attempt: number, deps: RetryDeps): number {
-  const base = deps.baseDelayMs ?? 1000;
-  const cap = deps.maxDelayMs ?? 60_000;
+  const base = deps.baseDelayMs ?? BACKOFF_BASE_MS;
+  const cap = deps.maxDelayMs ?? BACKOFF_CAP_MS;
   const ceiling = Math.min(cap, base * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (deps.random ?? Math.random)() * (ceiling / 2));
 }
