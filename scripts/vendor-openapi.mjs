@@ -1,5 +1,5 @@
 // Vendors the Admin part of OpenAI's published OpenAPI document into test/fixtures/openai-openapi/admin.json:
-// the `/organization/*` GET operations our Admin streams read (or will read), and every component schema they
+// the `/organization/*` GET operations the stream table's Admin rows read, and every component schema they
 // reference, transitively. Tests read the fixture, never the big document, so they do not depend on where it
 // lives. Rerun on a newer openapi.yaml to refresh the fixture, then let `npm test` show what drifted:
 //   node scripts/vendor-openapi.mjs [path/to/openapi.yaml] [--commit <sha>] [--date YYYY-MM-DD]
@@ -9,33 +9,13 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
+import { loadStreamTable } from './stream-table.mjs';
 
-/** Every Admin list endpoint a stream reads: GET only, never a write. */
-export const ADMIN_PATHS = [
-  '/organization/usage/completions',
-  '/organization/usage/embeddings',
-  '/organization/usage/moderations',
-  '/organization/usage/images',
-  '/organization/usage/audio_speeches',
-  '/organization/usage/audio_transcriptions',
-  '/organization/usage/vector_stores',
-  '/organization/usage/code_interpreter_sessions',
-  '/organization/usage/file_search_calls',
-  '/organization/usage/web_search_calls',
-  '/organization/costs',
-  '/organization/audit_logs',
-  '/organization/users',
-  '/organization/invites',
-  '/organization/projects',
-  '/organization/projects/{project_id}/api_keys',
-  '/organization/projects/{project_id}/service_accounts',
-  '/organization/projects/{project_id}/users',
-  '/organization/projects/{project_id}/rate_limits',
-  '/organization/admin_api_keys',
-  '/organization/groups',
-  '/organization/groups/{group_id}/users',
-  '/organization/roles',
-];
+/** Every Admin endpoint a stream of the stream table reads (GET only, never a write), as the spec names it. */
+export async function adminPaths() {
+  const { STREAMS } = await loadStreamTable('vendor-openapi');
+  return [...new Set(STREAMS.filter((s) => s.family === 'admin').map((s) => `/organization${s.path}`))];
+}
 
 const OUT_DIR = 'test/fixtures/openai-openapi';
 const REPO = 'https://github.com/openai/openai-openapi';
@@ -55,11 +35,11 @@ function refsIn(value, out = new Set()) {
 }
 
 /** The operations, plus every `#/components/...` they reach, following refs until none is new. */
-export function extractAdmin(doc) {
+export function extractAdmin(doc, wanted) {
   const paths = {};
-  for (const p of ADMIN_PATHS) {
+  for (const p of wanted) {
     const get = doc.paths?.[p]?.get;
-    if (!get) throw new Error(`${p}: no GET operation in this openapi.yaml; update ADMIN_PATHS.`);
+    if (!get) throw new Error(`${p}: no GET operation in this openapi.yaml; check the stream's path.`);
     paths[p] = { get: strip(get) };
   }
   const components = {};
@@ -109,7 +89,7 @@ async function main() {
   const date = values.date ?? dateMatch?.[1] ?? 'unknown';
   const vendored = {
     'x-vendored-from': { repository: REPO, path: 'openapi.yaml', commit, date, license: 'MIT' },
-    ...extractAdmin(parse(readFileSync(specPath, 'utf8'))),
+    ...extractAdmin(parse(readFileSync(specPath, 'utf8')), await adminPaths()),
   };
   mkdirSync(OUT_DIR, { recursive: true });
   const out = join(OUT_DIR, 'admin.json');
@@ -130,7 +110,7 @@ async function main() {
   writeFileSync(join(OUT_DIR, 'NOTICE'), notice);
   const schemas = Object.keys(vendored.components.schemas ?? {}).length;
   console.log(
-    `wrote ${OUT_DIR}/admin.json: ${ADMIN_PATHS.length} operations, ${schemas} schemas (commit ${commit})`,
+    `wrote ${OUT_DIR}/admin.json: ${Object.keys(vendored.paths).length} operations, ${schemas} schemas (commit ${commit})`,
   );
 }
 

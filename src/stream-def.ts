@@ -63,5 +63,8 @@ export interface StreamDef {
   specSchema?: string;
   /** Whether Airbyte should suggest the stream in a new connection. */
   suggested: boolean;
+  /** What the stream's key must be allowed, for the docs' permissions table (Admin streams: `Admin key` and
+   * any note on what else the organization needs). */
+  access?: string;
   description: string;
 }

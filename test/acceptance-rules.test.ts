@@ -209,6 +209,9 @@ describe('integration_tests/', () => {
     for (const s of catalog.streams) {
       const def = STREAMS.find((d) => d.name === s.stream.name);
       expect(s.sync_mode, s.stream.name).toBe(def?.cursorField ? 'incremental' : 'full_refresh');
+      // The committed file pins each stream's key and cursor: a change to the table shows in its diff.
+      expect(s.primary_key, s.stream.name).toEqual([[def?.primaryKey]]);
+      expect(s.cursor_field ?? [], s.stream.name).toEqual(def?.cursorField ? [def.cursorField] : []);
     }
   });
 

@@ -8,17 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runDemo } from '../src/demo/index.js';
 import { queryHint } from '../src/demo/summary.js';
+import { STREAMS } from '../src/streams.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MAIN = join(ROOT, 'dist/main.js');
-const ANALYTICS = [
-  'usage',
-  'usage_by_client',
-  'usage_by_model',
-  'workspace_usage',
-  'code_reviews',
-  'code_review_responses',
-];
+const ANALYTICS = STREAMS.filter((s) => s.family === 'analytics').map((s) => s.name);
 
 function newestSource(dir: string): number {
   return Math.max(

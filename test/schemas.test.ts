@@ -1,10 +1,10 @@
 // The stream schemas against the contract's rules (what Airbyte's acceptance tests and warehouse destinations
-// rely on), and one realistic record per stream against its schema. The stream table in src/streams.ts is
-// cross-checked against schemas/ by its own test; this list pins the contract's streams.
+// rely on), and one realistic record per stream against its schema, for every row of the stream table.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { STREAMS as TABLE } from '../src/streams.js';
 
 interface StreamCase {
   name: string;
@@ -12,43 +12,13 @@ interface StreamCase {
   cursor: string | null;
 }
 
-const STREAMS: StreamCase[] = [
-  { name: 'usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'usage_by_client', primaryKey: 'id', cursor: 'date' },
-  { name: 'usage_by_model', primaryKey: 'id', cursor: 'date' },
-  { name: 'workspace_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'code_reviews', primaryKey: 'id', cursor: 'date' },
-  { name: 'code_review_responses', primaryKey: 'id', cursor: 'date' },
-  { name: 'compliance_log_files', primaryKey: 'id', cursor: 'end_time' },
-  { name: 'compliance_logs', primaryKey: 'event_id', cursor: 'log_file_end_time' },
-  { name: 'codex_tasks', primaryKey: 'id', cursor: 'updated_at' },
-  { name: 'codex_environments', primaryKey: 'id', cursor: null },
-  { name: 'compliance_users', primaryKey: 'id', cursor: null },
-  { name: 'codex_costs', primaryKey: 'event_id', cursor: 'log_file_end_time' },
-  { name: 'organization_completions_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_embeddings_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_moderations_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_code_interpreter_sessions', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_costs', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_audit_logs', primaryKey: 'id', cursor: 'effective_at' },
-  { name: 'organization_users', primaryKey: 'id', cursor: null },
-  { name: 'organization_invites', primaryKey: 'id', cursor: null },
-  { name: 'organization_projects', primaryKey: 'id', cursor: null },
-  { name: 'organization_project_api_keys', primaryKey: 'id', cursor: null },
-  { name: 'organization_project_service_accounts', primaryKey: 'id', cursor: null },
-  { name: 'organization_images_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_audio_speeches_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_audio_transcriptions_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_vector_stores_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_file_search_calls_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_web_search_calls_usage', primaryKey: 'id', cursor: 'date' },
-  { name: 'organization_project_users', primaryKey: 'id', cursor: null },
-  { name: 'organization_project_rate_limits', primaryKey: 'id', cursor: null },
-  { name: 'organization_admin_api_keys', primaryKey: 'id', cursor: null },
-  { name: 'organization_groups', primaryKey: 'id', cursor: null },
-  { name: 'organization_group_users', primaryKey: 'id', cursor: null },
-  { name: 'organization_roles', primaryKey: 'id', cursor: null },
-];
+// From the stream table: a new row brings its schema and fixture under every check below. The contract's names,
+// keys and cursors are pinned by the committed integration_tests/configured_catalog.json (acceptance-rules test).
+const STREAMS: StreamCase[] = TABLE.map((s) => ({
+  name: s.name,
+  primaryKey: s.primaryKey,
+  cursor: s.cursorField ?? null,
+}));
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 const FORBIDDEN = [

@@ -36,6 +36,9 @@ export interface Simulator {
   faults: FaultRegistry;
   stats: SimStats;
   options: Required<SimSizeOptions>;
+  /** Every route the simulator serves, by the name faults and stats use (test/simulator/routes-table.test.ts
+   * holds them to the stream table). */
+  routeNames: string[];
   /** Restates the most recent analytics days (their values change). */
   advanceEpoch(): void;
   truth: { analytics: AnalyticsTruth; compliance: ComplianceTruth; admin: AdminTruth };
@@ -81,6 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     faults: ctx.faults,
     stats: ctx.stats,
     options: ctx.options,
+    routeNames: state.routes.map((r) => r.name),
     advanceEpoch: () => {
       ctx.epoch += 1;
     },

@@ -47,6 +47,7 @@ export function usageStream(row: UsageRow): StreamDef {
     query: grouped(row.dims),
     shape: shapeBuckets(name, row.dims),
     suggested: row.suggested ?? false,
+    access: 'Admin key (usage)',
     description: row.description,
   };
 }
@@ -62,6 +63,7 @@ export function costsStream(dims: readonly string[], description: string): Strea
     limit: 180,
     shape: shapeBuckets('organization_costs', dims),
     suggested: true,
+    access: 'Admin key (costs)',
     description,
   };
 }
@@ -80,6 +82,8 @@ export interface ListRow {
   paging?: PagingStyle;
   limit?: number;
   suggested?: boolean;
+  /** The permissions table's note, when the Admin key alone is not the whole story. */
+  access?: string;
 }
 
 /** A list endpoint read whole on every sync (the API offers no change filter for them). */
@@ -98,6 +102,7 @@ export function listStream(row: ListRow): StreamDef {
     primaryKey: 'id',
     shape: parentKey ? shapeChildItem(row.name, parentKey, row.ownId) : shapeListItem(row.name),
     suggested: row.suggested ?? false,
+    access: row.access ?? 'Admin key',
     description: row.description,
   };
 }

@@ -24,6 +24,8 @@ const AUDIT_LOGS: StreamDef = {
   cursorField: 'effective_at',
   shape: shapeAuditEvent,
   suggested: true,
+  access:
+    "Admin key; the tenant-scoped events also need a key allowed to read them: without, the connector logs a `WARN`, reads the organization's events and keeps no tenant cursor",
   description: 'OpenAI organization audit log: logins, API key, project, user and invite changes.',
 };
 
@@ -131,6 +133,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     specSchema: 'ProjectApiKey',
     // Without it the API applies "membership-based visibility rules, which may exclude some enabled keys".
     query: { owner_project_access: 'any' },
+    access: 'Admin key (`any`: also the enabled keys of owners who lost access to the project)',
     description: 'API keys of every project (archived projects too), redacted by the API, with their owners.',
   }),
   listStream({
@@ -161,6 +164,7 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     name: 'organization_admin_api_keys',
     path: '/admin_api_keys',
     specSchema: 'AdminApiKey',
+    access: "Admin key (lists the organization's Admin keys, redacted)",
     description: 'Admin API keys of the organization, redacted by the API, with their owners.',
   }),
   listStream({

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnector } from '../helpers/protocol.js';
 import { errors, harness, recordsOf, statuses, todayPlus, type Harness, type Json } from '../helpers/sim.js';
 import { ADMIN, bucketResults, DATED } from './admin-helpers.js';
+import { STREAMS } from '../../src/streams.js';
 
-const ANALYTICS = ['usage', 'usage_by_client', 'usage_by_model', 'workspace_usage', 'code_reviews'];
+const ANALYTICS = STREAMS.filter((s) => s.family === 'analytics').map((s) => s.name);
 let h: Harness;
 beforeAll(async () => {
   h = await harness();
