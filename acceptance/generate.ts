@@ -84,7 +84,17 @@ async function configuredCatalog(streams: AirbyteStream[]): Promise<void> {
 
 async function abnormalState(connector: Connector, config: string, streams: AirbyteStream[]): Promise<void> {
   const run = await connector.read(config, incrementalOnly(fromDiscovered(streams)));
-  await writeJson('abnormal_state.json', stateInput(statesOf(run.messages)).map(futureState));
+  // Streams and partitions run side by side, so their last states arrive in any order: written in the
+  // catalog's order, partitions sorted, so the file changes only when the data does.
+  const order = new Map(streams.map((s, i) => [s.name, i]));
+  const rank = (entry: Json) =>
+    order.get(((entry.stream as Json).stream_descriptor as { name: string }).name) ?? order.size;
+  const states = stateInput(statesOf(run.messages)).sort((a, b) => rank(a) - rank(b));
+  for (const entry of states) {
+    const partitions = ((entry.stream as Json).stream_state as { states?: Json[] }).states;
+    partitions?.sort((a, b) => JSON.stringify(a.partition).localeCompare(JSON.stringify(b.partition)));
+  }
+  await writeJson('abnormal_state.json', states.map(futureState));
 }
 
 /** Every record of a full-refresh read of all streams, keyed by stream and primary key. */
