@@ -14,6 +14,7 @@ import type { OrganizationAdminApiKeys } from './organization_admin_api_keys.js'
 import type { OrganizationAudioSpeechesUsage } from './organization_audio_speeches_usage.js';
 import type { OrganizationAudioTranscriptionsUsage } from './organization_audio_transcriptions_usage.js';
 import type { OrganizationAuditLogs } from './organization_audit_logs.js';
+import type { OrganizationCertificates } from './organization_certificates.js';
 import type { OrganizationCodeInterpreterSessions } from './organization_code_interpreter_sessions.js';
 import type { OrganizationCompletionsUsage } from './organization_completions_usage.js';
 import type { OrganizationCosts } from './organization_costs.js';
@@ -51,6 +52,7 @@ export type {
   OrganizationAudioSpeechesUsage,
   OrganizationAudioTranscriptionsUsage,
   OrganizationAuditLogs,
+  OrganizationCertificates,
   OrganizationCodeInterpreterSessions,
   OrganizationCompletionsUsage,
   OrganizationCosts,
@@ -90,6 +92,7 @@ export interface StreamRecordTypes {
   organization_audio_speeches_usage: OrganizationAudioSpeechesUsage;
   organization_audio_transcriptions_usage: OrganizationAudioTranscriptionsUsage;
   organization_audit_logs: OrganizationAuditLogs;
+  organization_certificates: OrganizationCertificates;
   organization_code_interpreter_sessions: OrganizationCodeInterpreterSessions;
   organization_completions_usage: OrganizationCompletionsUsage;
   organization_costs: OrganizationCosts;

@@ -15,6 +15,7 @@ export interface OrgAccess {
   groupUsers: Map<string, Item[]>;
   roles: Item[];
   rateLimits: Map<string, Item[]>;
+  certificates: Item[];
 }
 
 const GROUP_NAMES = ['Engineering', 'Data science', 'Support', 'Finance'];
@@ -110,7 +111,20 @@ export function accessFor(
     resource_type,
     predefined_role: true,
   }));
+  // Mutual-TLS certificates: a year's validity each, uploaded over the organization's life, the newest active.
+  const certificates = [0, 1, 2].map((i) => {
+    const created = midnight - (400 - 150 * i) * DAY;
+    return {
+      object: 'organization.certificate',
+      id: orgId('cert_', seed, 'certificate', i),
+      name: i === 1 ? null : `mtls-${2024 + i}`,
+      created_at: created,
+      certificate_details: { valid_at: created, expires_at: created + 365 * DAY },
+      active: i === 2,
+    };
+  });
   return {
+    certificates,
     projectUsers: projectUsers(users),
     adminApiKeys: adminKeys(seed, users, midnight),
     groups,

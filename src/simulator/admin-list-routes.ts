@@ -43,6 +43,7 @@ const ACCESS_LISTS: [string, string, Items, ListEnvelope][] = [
     'next',
   ],
   ['admin_roles', 'roles', (_req, ctx) => orgFor(ctx).access.roles, 'next'],
+  ['admin_certificates', 'certificates', (_req, ctx) => orgFor(ctx).access.certificates, 'ids'],
 ];
 
 /** Without `owner_project_access` the API applies membership rules that hide keys of owners without access. */

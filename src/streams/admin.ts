@@ -190,4 +190,11 @@ export const ADMIN_STREAMS: readonly StreamDef[] = [
     specSchema: 'Role',
     description: 'Roles of the organization, predefined and custom, with their permissions.',
   }),
+  listStream({
+    name: 'organization_certificates',
+    path: '/certificates',
+    specSchema: 'OrganizationCertificate',
+    description:
+      'Certificates uploaded to the organization (mutual TLS): name, upload time, validity window, whether active.',
+  }),
 ];
