@@ -6,8 +6,8 @@ import type { Config } from './config/schema.js';
 import { asSourceError } from './engine/errors.js';
 import { catalogMessage, parseConfiguredCatalog } from './protocol/catalog.js';
 import { checkMessage } from './protocol/check.js';
-import { connectionStatus, errorTrace, logMessage } from './protocol/messages.js';
-import { Output, Redactor } from './protocol/output.js';
+import { AIRBYTE_LINES, connectionStatus, errorTrace, logMessage } from './protocol/messages.js';
+import { Output, Redactor } from './output/output.js';
 import { runRead } from './protocol/read.js';
 import { specMessage } from './protocol/spec.js';
 import { loadStateFile } from './protocol/state.js';
@@ -21,7 +21,7 @@ import {
 } from './wiring.js';
 
 export const redactor = new Redactor();
-export const out = new Output(process.stdout, redactor);
+export const out = new Output(process.stdout, redactor, AIRBYTE_LINES);
 
 const configFrom = (path: string): Promise<Config> => loadConfigWithSecrets(path, redactor);
 const warn = (message: string): void => out.queue(logMessage('WARN', message));

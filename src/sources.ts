@@ -16,7 +16,6 @@ import { planLogFiles } from './logs/plan-files.js';
 import { planCursorScan, planFullRefresh } from './plans/scan.js';
 import type { StreamDef, SyncStyle } from './stream-def.js';
 import { privacyTransform } from './transform/privacy.js';
-import { dropRawJson } from './engine/raw-json.js';
 
 export type StreamOpener = (def: StreamDef, prior: StreamState | undefined) => AsyncIterable<SyncEvent>;
 
@@ -60,14 +59,8 @@ function contextMaker(client: ApiClient, config: Config, deps: EngineDeps): (def
     content: config.content_handling,
     salt: config.hash_salt ?? '',
   });
-  // The transform rewrites records in place, so a record's own JSON bytes no longer stand for it.
+  // The transform rewrites records in place, so the log pipeline keeps no line bytes when it does.
   const rewrites = config.email_handling !== 'keep' || config.content_handling !== 'keep';
-  const privacy = rewrites
-    ? (record: Row) => {
-        dropRawJson(record);
-        return transform(record);
-      }
-    : transform;
   return (def) => ({
     def,
     config,
@@ -75,8 +68,9 @@ function contextMaker(client: ApiClient, config: Config, deps: EngineDeps): (def
     deps,
     partitions: partitionsFor(def, config),
     shaped: (rows: Row[], partition: Partition) =>
-      rows.flatMap((row) => def.shape(row, partition)).map(privacy),
-    privacy,
+      rows.flatMap((row) => def.shape(row, partition)).map(transform),
+    privacy: transform,
+    rewrites,
     budgetKey: (p) => p.workspace_id ?? p.organization_id ?? 'organization',
     url: (p) =>
       client.url(

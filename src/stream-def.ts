@@ -50,6 +50,9 @@ export interface StreamDef {
   cursorField?: string;
   /** Turns one API row into zero or more records. */
   shape: (row: Row, partition: Partition) => Row[];
+  /** Where `shape` only adds string fields to the row: those fields. The log pipeline then adds them to the
+   * line's own bytes as well and emits those, unserialized (logs/raw-json.ts). */
+  addedFields?: (row: Row, partition: Partition) => Record<string, string>;
   /** Days the API serves back from today (Analytics 90, Compliance logs 30); null when unlimited. */
   maxDaysBack?: number | null;
   /** Default first-sync depth when start_date is not set and the API has no limit. */

@@ -5,7 +5,8 @@ import { readRunEnv } from './run-env.js';
 import { readJsonFile } from './config/load.js';
 import { asSourceError } from './engine/errors.js';
 import { onStopSignal } from './lifecycle.js';
-import { Output, Redactor } from './protocol/output.js';
+import { Output, Redactor } from './output/output.js';
+import { SINGER_LINES } from './singer/messages.js';
 import { parseTapArgs, USAGE } from './singer/args.js';
 import { singerCatalog } from './singer/catalog.js';
 import { StderrLog } from './singer/log.js';
@@ -23,7 +24,7 @@ import {
 } from './wiring.js';
 
 const redactor = new Redactor();
-const out = new Output(process.stdout, redactor);
+const out = new Output(process.stdout, redactor, SINGER_LINES);
 const log = new StderrLog(process.stderr, redactor);
 
 function print(text: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { ApiClient } from './api/client.js';
 import { loadConfig } from './config/load.js';
 import { packageFile } from './package-root.js';
 import { secretKeys, type Config } from './config/schema.js';
-import type { Redactor } from './protocol/output.js';
+import type { Redactor } from './output/output.js';
 import type { SharedOpener, StreamOpener } from './sources.js';
 import type { StreamDef } from './stream-def.js';
 import { STREAMS } from './streams.js';

@@ -39,9 +39,22 @@ const ALLOWED: Record<string, string[]> = {
   shapes: ['shapes', 'engine'],
   // Of config, only the family table (api/families.ts) reads it, into the client's own settings.
   api: ['api', 'engine', 'config', 'stream-def.ts'],
-  protocol: ['protocol', 'engine', 'config', 'stream-def.ts', 'package-root.ts'],
-  // The Singer adapter: like protocol/, it gets the stream opener from the wiring (tap.ts), never api/.
-  singer: ['singer', 'engine', 'config', 'stream-def.ts', 'protocol'],
+  // The Airbyte and Singer sides share the stdout writer (output/) and the read loop (run/); neither imports
+  // the other, and both get the stream opener from the wiring (commands.ts, tap.ts), never api/.
+  protocol: [
+    'protocol',
+    'engine',
+    'config',
+    'stream-def.ts',
+    'package-root.ts',
+    'output',
+    'run',
+    'stream-schemas.ts',
+  ],
+  singer: ['singer', 'engine', 'config', 'stream-def.ts', 'output', 'run', 'stream-schemas.ts'],
+  output: ['output', 'engine'],
+  run: ['run', 'engine', 'stream-def.ts'],
+  'stream-schemas.ts': ['package-root.ts'],
   simulator: ['simulator'],
   demo: ['demo', 'simulator', 'package-root.ts', 'report'],
   // The dbt runner and the HTML report: DuckDB and the marts only, never the connector's internals.
@@ -97,13 +110,20 @@ describe('architecture', () => {
     expect(offending.map((f) => f.path)).toEqual([]);
   });
 
-  it('the Singer adapter reuses only protocol output, serialization and schemas, not the Airbyte messages flow', () => {
-    const shared = ['protocol/output.ts', 'protocol/messages.ts', 'protocol/schemas.ts'];
-    const offending = ALL.filter((f) => layer(f.path) === 'singer').flatMap((f) =>
-      f.local.filter((t) => layer(t) === 'protocol' && !shared.includes(t)).map((t) => `${f.path} → ${t}`),
-    );
+  it('the Singer side and the Airbyte side never import each other; both write through output/ and read through run/', () => {
+    const across = ALL.filter(
+      (f) =>
+        (layer(f.path) === 'singer' && f.local.some((t) => layer(t) === 'protocol')) ||
+        (layer(f.path) === 'protocol' && f.local.some((t) => layer(t) === 'singer')),
+    ).map((f) => f.path);
     expect(ALL.some((f) => layer(f.path) === 'singer')).toBe(true);
-    expect(offending).toEqual([]);
+    expect(across).toEqual([]);
+    for (const side of ['singer', 'protocol'])
+      for (const room of ['output', 'run'])
+        expect(
+          ALL.some((f) => layer(f.path) === side && f.local.some((t) => layer(t) === room)),
+          `${side} → ${room}`,
+        ).toBe(true);
   });
 
   it('the demo drives the connector as a program, never through its internals', () => {

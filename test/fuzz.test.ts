@@ -8,7 +8,7 @@ import { parseConfig, parseJsonText } from '../src/config/load.js';
 import { SourceError } from '../src/engine/errors.js';
 import { isRecognizedState } from '../src/engine/state.js';
 import { parseConfiguredCatalog } from '../src/protocol/catalog.js';
-import { escapeLineBreakerBytes } from '../src/protocol/messages.js';
+import { escapeLineBreakerBytes } from '../src/output/lines.js';
 import { parseState } from '../src/protocol/state.js';
 import { STREAMS } from '../src/streams.js';
 

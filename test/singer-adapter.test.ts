@@ -4,10 +4,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { asSourceError, SourceError } from '../src/engine/errors.js';
 import type { SyncEvent } from '../src/engine/types.js';
-import { Output, Redactor } from '../src/protocol/output.js';
+import { Output, Redactor } from '../src/output/output.js';
 import { parseTapArgs } from '../src/singer/args.js';
 import { singerCatalog } from '../src/singer/catalog.js';
 import { StderrLog } from '../src/singer/log.js';
+import { SINGER_LINES } from '../src/singer/messages.js';
 import { runSingerRead } from '../src/singer/read.js';
 import { parseSingerCatalog, type SelectedStream } from '../src/singer/selection.js';
 import { parseSingerState } from '../src/singer/state.js';
@@ -120,7 +121,7 @@ function fakeRun(events: Record<string, SyncEvent[] | Error>, bookmarks: Record<
     yield* planned ?? [];
   };
   const deps = {
-    out: new Output(stdout, redactor),
+    out: new Output(stdout, redactor, SINGER_LINES),
     log: new StderrLog(stderr, redactor),
     now: () => 0,
     open,
@@ -137,7 +138,7 @@ describe('runSingerRead', () => {
     const r = await fakeRun(
       {
         usage: [
-          { type: 'records', records: [{ id: 'a\u2028b' }] },
+          { type: 'records', records: [{ row: { id: 'a\u2028b' } }] },
           { type: 'state', state: { states: [] } },
         ],
         code_reviews: error,

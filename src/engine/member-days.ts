@@ -4,7 +4,7 @@
 import { maxDay } from './dates.js';
 import type { FutureStamps } from './signpost.js';
 import type { PartitionCursors } from './state.js';
-import type { Partition, Row, SyncEvent } from './types.js';
+import { itemsOf, type Partition, type Row, type SyncEvent } from './types.js';
 
 interface Tracked {
   cursorField: string;
@@ -50,7 +50,7 @@ export class MemberDays {
       if (typeof day === 'string' && day < t.lower) continue;
       if (typeof day === 'string' && t.currentDay !== undefined && day > t.currentDay) {
         // Every record of currentDay has been handed out: it is a safe resume point.
-        if (batch.length > 0) events.push({ type: 'records', records: batch });
+        if (batch.length > 0) events.push({ type: 'records', records: itemsOf(batch) });
         batch = [];
         this.advance(i, t.currentDay);
         const state = this.cursors[i]?.snapshot();
@@ -62,7 +62,7 @@ export class MemberDays {
       }
       batch.push(record);
     }
-    if (batch.length > 0) events.push({ type: 'records', records: batch });
+    if (batch.length > 0) events.push({ type: 'records', records: itemsOf(batch) });
     return events;
   }
 

@@ -9,7 +9,7 @@
 // skew, an API bug) is emitted like any other, and the stream says so once (signpost.ts).
 import { FutureStamps } from './signpost.js';
 import { PartitionCursors, type CursorValue, type StreamState } from './state.js';
-import type { EngineDeps, Partition, Row, SyncEvent } from './types.js';
+import { itemsOf, type EngineDeps, type Partition, type Row, type SyncEvent } from './types.js';
 
 export const SETTLE_MS = 60_000;
 
@@ -26,7 +26,7 @@ export async function* syncFullRefresh(
 ): AsyncGenerator<SyncEvent> {
   for (const partition of plan.partitions) {
     for await (const records of plan.fetchAll(partition)) {
-      if (records.length > 0) yield { type: 'records', records };
+      if (records.length > 0) yield { type: 'records', records: itemsOf(records) };
     }
   }
   yield { type: 'state', state: {} };
@@ -64,7 +64,7 @@ export async function* syncCursorScan(
         )
           max = value;
       }
-      if (kept.length > 0) yield { type: 'records', records: kept };
+      if (kept.length > 0) yield { type: 'records', records: itemsOf(kept) };
     }
     const signpost = plan.cursorAt(scanStart);
     if (max !== undefined && max !== lower && compare(max, signpost) > 0) {

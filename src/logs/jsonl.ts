@@ -5,7 +5,7 @@
 // buffer, so a line's bytes can be kept as a view into it rather than copied.
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { attachRawJson } from '../engine/raw-json.js';
+import { rawLine } from './raw-json.js';
 import type { LogLine } from './sync-events.js';
 import { isRow } from '../api/envelopes.js';
 
@@ -14,7 +14,7 @@ const NEWLINE = 0x0a;
 const CR = 0x0d;
 const BOM = Buffer.from('\uFEFF');
 
-/** The line's JSON, and its bytes kept beside an object so they can be emitted as they are (engine/raw-json.ts). */
+/** The line's JSON, and its bytes kept beside an object so they can be emitted as they are (raw-json.ts). */
 function lineOf(number: number, bytes: Buffer): LogLine | undefined {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
   const start = number === 1 && bytes.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
@@ -28,8 +28,8 @@ function lineOf(number: number, bytes: Buffer): LogLine | undefined {
     return { line: number, error: whereInvalid(error) };
   }
   // Invalid UTF-8 decodes to U+FFFD: the bytes would then differ from the value, so only valid ones are kept.
-  if (isRow(value) && isUtf8(body)) attachRawJson(value, body);
-  return { line: number, value, bytes: body.length };
+  const raw = isRow(value) && isUtf8(body) ? rawLine(body) : undefined;
+  return { line: number, value, bytes: body.length, raw };
 }
 
 /**

@@ -10,8 +10,10 @@ import type { Partition, Row, SyncEvent } from '../engine/types.js';
  * One line of a downloaded file: its parsed JSON (and its size in bytes), or why it did not parse (never
  * quoting the line), or that it was longer than the line limit (`tooLongBytes`) and was not read whole.
  */
+/** A parsed line (`raw`: its bytes, where they can stand for the value: raw-json.ts), or why it is not one. */
 export type LogLine =
-  { line: number; value: unknown; bytes?: number } | { line: number; error: string; tooLongBytes?: number };
+  | { line: number; value: unknown; bytes?: number; raw?: Buffer }
+  | { line: number; error: string; tooLongBytes?: number };
 
 /** A downloaded, verified file, until `dispose` removes it. */
 export interface LocalLogFile {

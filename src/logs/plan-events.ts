@@ -6,7 +6,8 @@ import { SourceError } from '../engine/errors.js';
 import type { StreamState } from '../engine/state.js';
 import { syncLogEvents, type LocalLogFile } from './sync-events.js';
 import type { LogFileRef } from './sync-files.js';
-import type { Partition, SyncEvent } from '../engine/types.js';
+import { itemsOf, type Partition, type RecordItem, type SyncEvent } from '../engine/types.js';
+import { withFields } from './raw-json.js';
 import type { PlanContext, Planner } from '../plans/context.js';
 import { logListing } from './plan-files.js';
 import { freshnessWarnings } from './plan-freshness.js';
@@ -33,8 +34,8 @@ async function* run(ctx: PlanContext, prior: StreamState | undefined): AsyncGene
         fetchFile: (p, file, log) => fetchOrSkipGone(downloader, targetOf(p, file), log),
         // The file rides on the partition so the row's shape function can add it to each event
         // (both workspace logs and the organization's COSTS logs read through this one pipeline).
-        toRecords: (rows, p, file) =>
-          ctx.shaped(rows, { ...p, log_file_id: file.id, log_file_end_time: file.endTime }),
+        toRecords: (events, p, file) =>
+          toRecords(ctx, events, { ...p, log_file_id: file.id, log_file_end_time: file.endTime }),
         skipMalformed: ctx.config.skip_malformed_log_lines,
         prefetch: PREFETCH,
         concurrentPartitions: PARTITIONS,
@@ -76,4 +77,21 @@ function targetOf(partition: Partition, file: LogFileRef): LogFileTarget {
     size: typeof size === 'number' ? size : undefined,
     sha256: typeof sha256 === 'string' && sha256 !== '' ? sha256 : undefined,
   };
+}
+
+/**
+ * Events → records. Where the stream's shape only adds string fields and privacy leaves records as they are,
+ * the fields go into the line's bytes too, which are then emitted as they are (raw-json.ts); otherwise the
+ * events are shaped and serialized like any row.
+ */
+function toRecords(ctx: PlanContext, events: RecordItem[], partition: Partition): RecordItem[] {
+  const added = ctx.def.addedFields;
+  if (added === undefined || ctx.rewrites)
+    return itemsOf(
+      ctx.shaped(
+        events.map((e) => e.row),
+        partition,
+      ),
+    );
+  return events.map(({ row, raw }) => withFields(row, raw, added(row, partition)));
 }

@@ -17,7 +17,7 @@ import { FutureStamps } from '../engine/signpost.js';
 import { PartitionCursors, type StreamState } from '../engine/state.js';
 import { listLogFiles, type LogFileRef, type LogListing } from './listing.js';
 import { advanceCursor, clampWarning, listingStart } from './sync-files.js';
-import type { EngineDeps, Partition, Row, SyncEvent } from '../engine/types.js';
+import type { EngineDeps, Partition, RecordItem, SyncEvent } from '../engine/types.js';
 
 export type { LocalLogFile, LogLine } from './lines.js';
 
@@ -28,7 +28,8 @@ const BATCH_BYTES = 1024 * 1024;
 export interface LogEventsPlan extends LogListing {
   /** One attempt at downloading and verifying a file; throws a retryable SourceError on a bad transfer. */
   fetchFile(partition: Partition, file: LogFileRef, log: (message: string) => void): Promise<LocalLogFile>;
-  toRecords(rows: Row[], partition: Partition, file: LogFileRef): Row[];
+  /** A file's events (with their lines' bytes) → records. */
+  toRecords(events: RecordItem[], partition: Partition, file: LogFileRef): RecordItem[];
   skipMalformed: boolean;
   /** Files downloading ahead of the one being emitted, per partition. */
   prefetch: number;
@@ -127,7 +128,7 @@ async function* emitFile(
   tally: Tally,
 ): AsyncGenerator<SyncEvent> {
   ids.startFile();
-  let batch: Row[] = [];
+  let batch: RecordItem[] = [];
   let bytes = 0;
   for await (const line of local.lines()) {
     const event = eventOf(line);
@@ -139,7 +140,8 @@ async function* emitFile(
       tally.duplicates += 1;
       continue;
     }
-    batch.push(event);
+    const raw = 'raw' in line ? line.raw : undefined;
+    batch.push(raw === undefined ? { row: event } : { row: event, raw });
     bytes += 'bytes' in line ? (line.bytes ?? 0) : 0;
     if (batch.length >= BATCH || bytes >= BATCH_BYTES) {
       yield { type: 'records', records: plan.toRecords(batch, partition, file) };

@@ -11,7 +11,7 @@ import { compareInstants } from './instants.js';
 import { listLogFiles, partitionText, type LogFileRef, type LogListing } from './listing.js';
 import { FutureStamps } from '../engine/signpost.js';
 import { PartitionCursors, type StreamState } from '../engine/state.js';
-import type { EngineDeps, Partition, Row, SyncEvent } from '../engine/types.js';
+import { itemsOf, type EngineDeps, type Partition, type Row, type SyncEvent } from '../engine/types.js';
 
 // The listing's types, where the planners and tests have always found them.
 export type { LogFileRef, LogListing } from './listing.js';
@@ -86,9 +86,11 @@ export async function* syncLogFiles(
     for await (const files of listLogFiles(plan, partition, start.after, signpost)) {
       yield {
         type: 'records',
-        records: plan.toRecords(
-          files.map((f) => f.row),
-          partition,
+        records: itemsOf(
+          plan.toRecords(
+            files.map((f) => f.row),
+            partition,
+          ),
         ),
       };
       for (const f of files) yield* advanceCursor(cursors, partition, f, future, signpost);

@@ -15,6 +15,9 @@ export interface PlanContext {
   shaped(rows: Row[], partition: Partition): Row[];
   /** email/content handling alone, for planners that shape themselves (shared reads). */
   privacy(record: Row): Row;
+  /** Whether privacy rewrites records (email or content hashed or dropped): a record's own bytes then no
+   * longer stand for it. */
+  rewrites: boolean;
   /** Partitions from config (workspaces, event types); the org as one partition. */
   partitions: Partition[];
   /** Budget key for a partition: the workspace, or the organization. */

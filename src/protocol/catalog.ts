@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { configError } from '../engine/errors.js';
 import { formatIssues } from '../config/load.js';
 import type { StreamDef } from '../stream-def.js';
-import { loadSchema } from './schemas.js';
+import { loadSchema } from '../stream-schemas.js';
 
 export type SyncMode = 'full_refresh' | 'incremental';
 

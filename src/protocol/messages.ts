@@ -1,7 +1,32 @@
 // Airbyte protocol v0 messages, and their serialization: one JSON object per line.
 import type { FailureType } from '../engine/errors.js';
 
-export type Message = Record<string, unknown> & { type: string };
+import type { Line } from '../output/lines.js';
+import type { LinePolicy, RecordFrame } from '../output/output.js';
+
+export type Message = Line;
+
+/** LOG, TRACE and CONNECTION_STATUS quote text from outside (every piece of a secret goes); LOG and TRACE are
+ * written at once, so a retry notice or an error is read while the connector waits. */
+export const AIRBYTE_LINES: LinePolicy = {
+  quotesOutside: new Set(['LOG', 'TRACE', 'CONNECTION_STATUS']),
+  immediate: new Set(['LOG', 'TRACE']),
+};
+
+const heads = new Map<string, Buffer>();
+
+/** RECORD messages of one stream and emit time; a row's own bytes go where recordMessage() puts `data`. */
+export function airbyteRecords(stream: string, emittedAt: number): RecordFrame {
+  let head = heads.get(stream);
+  if (head === undefined) {
+    head = Buffer.from(`{"type":"RECORD","record":{"stream":${JSON.stringify(stream)},"data":`);
+    heads.set(stream, head);
+  }
+  return {
+    message: (row) => recordMessage(stream, row, emittedAt),
+    around: { head, tail: Buffer.from(`,"emitted_at":${emittedAt}}}\n`) },
+  };
+}
 export type StreamStatus = 'STARTED' | 'RUNNING' | 'COMPLETE' | 'INCOMPLETE';
 
 export function recordMessage(stream: string, data: unknown, emittedAt: number): Message {
@@ -49,36 +74,4 @@ export function errorTrace(
 
 export function connectionStatus(status: 'SUCCEEDED' | 'FAILED', message: string): Message {
   return { type: 'CONNECTION_STATUS', connectionStatus: { status, message } };
-}
-
-// Python's splitlines() (used by Airbyte's tests and platform) also breaks lines on \v \f \x1c-\x1e, U+0085,
-// U+2028 and U+2029. JSON.stringify escapes every control character below U+0020, so only the last three can
-// appear raw in JSON text; escaping them keeps one message on one line for every reader. The search runs on
-// the UTF-8 bytes of a batch (fast whatever the characters): a lead byte never occurs inside another
-// character's encoding, so E2 80 A8 / E2 80 A9 / C2 85 found anywhere are exactly U+2028 / U+2029 / U+0085.
-const E2_80 = Buffer.from([0xe2, 0x80]);
-const C2_85 = Buffer.from([0xc2, 0x85]);
-const ESCAPED: Record<number, Buffer> = {
-  0xa8: Buffer.from('\\u2028'),
-  0xa9: Buffer.from('\\u2029'),
-  0x85: Buffer.from('\\u0085'),
-};
-
-export function escapeLineBreakerBytes(bytes: Buffer): Buffer {
-  const hits: number[] = [];
-  for (let i = bytes.indexOf(E2_80); i !== -1; i = bytes.indexOf(E2_80, i + 2)) {
-    if (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9) hits.push(i);
-  }
-  for (let i = bytes.indexOf(C2_85); i !== -1; i = bytes.indexOf(C2_85, i + 2)) hits.push(i);
-  if (hits.length === 0) return bytes;
-  hits.sort((a, b) => a - b);
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (const at of hits) {
-    const width = bytes[at] === 0xe2 ? 3 : 2;
-    parts.push(bytes.subarray(from, at), ESCAPED[bytes[at + width - 1] ?? 0] as Buffer);
-    from = at + width;
-  }
-  parts.push(bytes.subarray(from));
-  return Buffer.concat(parts);
 }

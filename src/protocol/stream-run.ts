@@ -1,10 +1,11 @@
-// One stream's run in the READ loop: STARTED → RUNNING → COMPLETE, or INCOMPLETE with a TRACE ERROR. State
-// counts the records emitted since the previous state. Streams that share a read (read.ts) each have one.
+// One stream's run as Airbyte messages (the read loop's StreamSink): STARTED → RUNNING → COMPLETE, or
+// INCOMPLETE with a TRACE ERROR. State counts the records emitted since the previous state.
 import { asSourceError } from '../engine/errors.js';
 import { isRecognizedState, type StreamState } from '../engine/state.js';
-import type { SyncEvent } from '../engine/types.js';
-import { errorTrace, logMessage, stateMessage, statusMessage } from './messages.js';
-import type { Output } from './output.js';
+import type { LogLevel, RecordItem } from '../engine/types.js';
+import type { Output } from '../output/output.js';
+import type { StreamSink } from '../run/read-loop.js';
+import { airbyteRecords, errorTrace, logMessage, stateMessage, statusMessage } from './messages.js';
 
 /** What a long read has done so far, for its progress lines (read.ts). */
 export interface Progress {
@@ -14,10 +15,8 @@ export interface Progress {
   reading: Set<string>;
 }
 
-export class StreamRun {
+export class StreamRun implements StreamSink {
   private count = 0;
-  /** Set once COMPLETE or INCOMPLETE has been emitted. */
-  ended: 'complete' | 'failed' | undefined;
 
   constructor(
     readonly name: string,
@@ -45,18 +44,20 @@ export class StreamRun {
     return prior;
   }
 
-  async event(event: SyncEvent): Promise<void> {
-    if (event.type === 'records') {
-      await this.out.emitRecords(this.name, event.records, this.now());
-      this.count += event.records.length;
-      if (this.progress) this.progress.records += event.records.length;
-    } else if (event.type === 'state') {
-      await this.out.emit(stateMessage(this.name, event.state, this.count));
-      this.count = 0;
-      await this.out.flush();
-    } else {
-      await this.out.emit(logMessage(event.level, event.message));
-    }
+  async records(items: RecordItem[]): Promise<void> {
+    await this.out.emitRecords(items, airbyteRecords(this.name, this.now()));
+    this.count += items.length;
+    if (this.progress) this.progress.records += items.length;
+  }
+
+  async state(state: StreamState): Promise<void> {
+    await this.out.emit(stateMessage(this.name, state, this.count));
+    this.count = 0;
+    await this.out.flush();
+  }
+
+  async log(level: LogLevel, message: string): Promise<void> {
+    await this.out.emit(logMessage(level, message));
   }
 
   async fail(error: unknown): Promise<void> {
@@ -65,14 +66,12 @@ export class StreamRun {
     await this.out.emit(errorTrace(`${this.name}: ${e.message}`, e.failureType, now, this.name, e.code));
     await this.out.emit(statusMessage(this.name, 'INCOMPLETE', this.now()));
     await this.out.flush();
-    this.ended = 'failed';
     this.finished();
   }
 
   async complete(): Promise<void> {
     await this.out.emit(statusMessage(this.name, 'COMPLETE', this.now()));
     await this.out.flush();
-    this.ended = 'complete';
     this.finished();
   }
 

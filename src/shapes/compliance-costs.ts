@@ -2,7 +2,6 @@
 // (`identity`, `product`, `measures` untouched) plus the file it came from and columns a warehouse can sum.
 // Billing lines mix units (CREDITS, USD), so there is one total per unit, never one across units; a unit
 // this connector does not know stays in `measures.billing` only.
-import { dropRawJson } from '../engine/raw-json.js';
 import type { Partition, Row } from '../engine/types.js';
 import { arrayOf, asObject } from './common.js';
 
@@ -35,8 +34,7 @@ export function periodStart(day: unknown, hour: unknown): string | null {
 
 export function shapeCostEvent(row: Row, partition: Partition): Row[] {
   // Numbers are added, which the raw-bytes fast path (string fields only) cannot splice: costs events are
-  // small, so they serialize normally.
-  dropRawJson(row);
+  // small, so they serialize normally (the stream declares no addedFields).
   const billing = arrayOf(asObject(row.measures)?.billing);
   const userId = asObject(row.identity)?.user_id;
   Object.assign(row, {

@@ -1,7 +1,6 @@
 // Compliance rows → records: each gets the `workspace_id` it was read from; log events also name the file
 // they came from; Codex tasks get their times as ISO 8601 UTC strings.
 import { SourceError } from '../engine/errors.js';
-import { setFields } from '../engine/raw-json.js';
 import type { Partition, Row } from '../engine/types.js';
 import { requireString } from './common.js';
 
@@ -13,16 +12,21 @@ export function shapeWithWorkspace(stream: string): (row: Row, partition: Partit
 }
 
 /**
- * The partition of an event carries its file: `log_file_id` and `log_file_end_time` (the listing's text).
- * Events are fresh from JSON.parse and used once, so the fields are added in place (and to the line's bytes).
+ * The fields an event gains: its workspace, and its file (`log_file_id`, and `log_file_end_time` as the
+ * listing's text), which the partition carries. Only string fields are added, so the log pipeline can add
+ * them to the line's bytes too (StreamDef.addedFields, logs/raw-json.ts).
  */
-export function shapeLogEvent(row: Row, partition: Partition): Row[] {
-  setFields(row, {
+export function logEventFields(_row: Row, partition: Partition): Record<string, string> {
+  return {
     workspace_id: partition.workspace_id ?? '',
     log_file_id: partition.log_file_id ?? '',
     log_file_end_time: partition.log_file_end_time ?? '',
-  });
-  return [row];
+  };
+}
+
+/** Events are fresh from JSON.parse and used once, so the fields are added in place. */
+export function shapeLogEvent(row: Row, partition: Partition): Row[] {
+  return [Object.assign(row, logEventFields(row, partition))];
 }
 
 /**

@@ -1,6 +1,6 @@
 // Singer DISCOVER: the stream table as a Singer catalog, with the metadata Meltano reads to select streams and
 // fields. One top-level key and at most one replication key per stream, exactly as the Airbyte catalog says.
-import { loadSchema } from '../protocol/schemas.js';
+import { loadSchema } from '../stream-schemas.js';
 import type { StreamDef } from '../stream-def.js';
 
 export type ReplicationMethod = 'INCREMENTAL' | 'FULL_TABLE';

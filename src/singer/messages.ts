@@ -1,8 +1,9 @@
 // Singer messages: SCHEMA before any RECORD of its stream, RECORD with time_extracted, STATE carrying the
-// bookmarks of every stream so far. Written through protocol/output.ts, so the same escaping and redaction apply.
+// bookmarks of every stream so far. Written through output/output.ts, so the same escaping and redaction apply.
 import type { Row } from '../engine/types.js';
-import type { Message } from '../protocol/messages.js';
-import { loadSchema } from '../protocol/schemas.js';
+import type { Line as Message } from '../output/lines.js';
+import type { LinePolicy, RecordFrame } from '../output/output.js';
+import { loadSchema } from '../stream-schemas.js';
 import type { StreamDef } from '../stream-def.js';
 
 export function schemaMessage(def: StreamDef, excluded: ReadonlySet<string>): Message {
@@ -18,6 +19,29 @@ export function schemaMessage(def: StreamDef, excluded: ReadonlySet<string>): Me
 
 export function recordMessage(stream: string, record: Row, timeExtracted: string): Message {
   return { type: 'RECORD', stream, record, time_extracted: timeExtracted };
+}
+
+/** Singer's stdout carries data only (logs go to stderr, redacted there): nothing quotes outside text, and
+ * nothing needs writing ahead of its batch. */
+export const SINGER_LINES: LinePolicy = { quotesOutside: new Set(), immediate: new Set() };
+
+/** RECORD messages of one stream; a row's own bytes go where recordMessage() puts `record`, unless fields are
+ * deselected (the record is then a copy without them, serialized). */
+export function singerRecords(
+  stream: string,
+  timeExtracted: string,
+  excluded: ReadonlySet<string>,
+): RecordFrame {
+  return {
+    message: (row) => recordMessage(stream, recordWithout(row, excluded), timeExtracted),
+    around:
+      excluded.size > 0
+        ? undefined
+        : {
+            head: Buffer.from(`{"type":"RECORD","stream":${JSON.stringify(stream)},"record":`),
+            tail: Buffer.from(`,"time_extracted":${JSON.stringify(timeExtracted)}}\n`),
+          },
+  };
 }
 
 export function stateMessage(bookmarks: Record<string, unknown>): Message {

@@ -1,5 +1,6 @@
 // Compliance rows of the stream table (Codex log files and events, tasks, environments).
 import {
+  logEventFields,
   shapeCodexTask,
   shapeComplianceUser,
   shapeLogEvent,
@@ -35,6 +36,7 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     primaryKey: 'event_id',
     cursorField: 'log_file_end_time',
     shape: shapeLogEvent,
+    addedFields: logEventFields,
     suggested: true,
     description:
       'Codex compliance events from the log files, sha256-verified, deduplicated on event_id; they hold prompt and response content.',

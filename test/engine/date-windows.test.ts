@@ -84,7 +84,9 @@ describe('date windows', () => {
     ]);
     // The first state comes only after both rows of 2026-11-19 were handed out.
     const firstState = events.findIndex((e) => e.type === 'state');
-    const before = events.slice(0, firstState).flatMap((e) => (e.type === 'records' ? e.records : []));
+    const before = events
+      .slice(0, firstState)
+      .flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.row) : []));
     expect(before).toHaveLength(2);
   });
 
@@ -119,7 +121,7 @@ describe('date windows', () => {
   it('given a row dated after today, then it is emitted but the cursor stops at today, with a WARN naming the stream and the day', async () => {
     const { p } = plan({ w1: [[{ date: '2026-11-21' }, { date: '2099-01-01' }]] });
     const events = await run(p);
-    const records = events.flatMap((e) => (e.type === 'records' ? e.records : []));
+    const records = events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.row) : []));
     expect(records.map((r) => r.date)).toEqual(['2026-11-21', '2099-01-01']);
     const states = events.filter((e) => e.type === 'state').map((e) => JSON.stringify(e));
     expect(states.every((s) => !s.includes('2099'))).toBe(true);

@@ -36,7 +36,7 @@ describe('cursor scans and the signpost', () => {
       { id: 'future', at: '2099-01-01T00:00:00.000Z' },
     ];
     const events = await collect(syncCursorScan(planOf(rows), undefined, deps));
-    expect(events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.id) : []))).toEqual([
+    expect(events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.row.id) : []))).toEqual([
       'a',
       'future',
     ]);
@@ -57,7 +57,7 @@ describe('cursor scans and the signpost', () => {
     };
     const later = { now: () => NOW + 3_600_000, sleep: deps.sleep };
     const events = await collect(syncCursorScan(planOf(rows), prior, later));
-    expect(events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.id) : []))).toContain(
+    expect(events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.row.id) : []))).toContain(
       'between',
     );
   });

@@ -29,7 +29,7 @@ describe('cursor scan', () => {
   });
   const plan = planOf(rows);
   const ids = (events: SyncEvent[]) =>
-    events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.id) : []));
+    events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.row.id) : []));
   const finalState = (events: SyncEvent[]) => {
     const last = events.at(-1);
     return last?.type === 'state' ? (last.state as StreamState) : undefined;

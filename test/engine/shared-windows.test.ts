@@ -47,7 +47,9 @@ async function run(p: SharedWindowPlan): Promise<MemberEvent[]> {
 
 const recordsOf = (events: MemberEvent[], member: number) =>
   events.flatMap((e) =>
-    e.member === member && 'event' in e && e.event.type === 'records' ? e.event.records : [],
+    e.member === member && 'event' in e && e.event.type === 'records'
+      ? e.event.records.map((r) => r.row)
+      : [],
   );
 
 describe('shared date windows', () => {

@@ -124,14 +124,15 @@ describe('syncLogEvents', () => {
         await new Promise((r) => setTimeout(r, (f.id.charCodeAt(1) * 7 + (p.workspace_id ?? '').length) % 5));
         return plan.fetchFile(p, f, log);
       },
-      toRecords: (rows, p, f) => rows.map((r) => ({ ...r, file: f.id, ws: p.workspace_id })),
+      toRecords: (events, p, f) =>
+        events.map(({ row }) => ({ row: { ...row, file: f.id, ws: p.workspace_id } })),
     };
     const emitted = new Map<string, number>();
     let interleaved = false;
     let lastWs = '';
     for await (const e of syncLogEvents(slow, undefined, deps)) {
       if (e.type === 'records') {
-        for (const r of e.records) {
+        for (const { row: r } of e.records) {
           const key = `${String(r.ws)}/${String(r.file)}`;
           emitted.set(key, (emitted.get(key) ?? 0) + 1);
           if (lastWs !== '' && r.ws !== lastWs && emitted.size < 18) interleaved = true;

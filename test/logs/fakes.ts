@@ -68,7 +68,7 @@ export function eventsPlan(
   return {
     ...listing(files),
     fetchFile: async (_p, f) => local(files.find((x) => x.id === f.id)?.lines ?? [], disposed, f.id),
-    toRecords: (rows, _p, f) => rows.map((r) => ({ ...r, file: f.id })),
+    toRecords: (events, _p, f) => events.map(({ row }) => ({ row: { ...row, file: f.id } })),
     skipMalformed: false,
     prefetch: 3,
     concurrentPartitions: 1,
@@ -89,6 +89,6 @@ export async function collect(
 }
 
 export const records = (events: SyncEvent[]) =>
-  events.flatMap((e) => (e.type === 'records' ? e.records : []));
+  events.flatMap((e) => (e.type === 'records' ? e.records.map((r) => r.row) : []));
 export const cursorsOf = (events: SyncEvent[]) =>
   events.flatMap((e) => (e.type === 'state' ? [e.state.states?.[0]?.cursor.end] : []));

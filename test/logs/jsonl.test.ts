@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJsonLines } from '../../src/logs/jsonl.js';
-import { rawJsonOf } from '../../src/engine/raw-json.js';
 import type { LogLine } from '../../src/logs/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jsonl-'));
@@ -22,7 +21,7 @@ async function read(content: string | Buffer): Promise<LogLine[]> {
 
 const values = (lines: LogLine[]) => lines.map((l) => ('value' in l ? l.value : l.error));
 const raw = (line: LogLine | undefined) =>
-  line !== undefined && 'value' in line ? rawJsonOf(line.value as object)?.toString('utf8') : undefined;
+  line !== undefined && 'value' in line ? line.raw?.toString('utf8') : undefined;
 
 describe('readJsonLines', () => {
   it('reads LF and CRLF lines, a BOM, a last line without newline, and skips blank lines keeping numbers', async () => {

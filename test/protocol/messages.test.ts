@@ -1,9 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { attachRawJson, setFields } from '../../src/engine/raw-json.js';
-import type { Row } from '../../src/engine/types.js';
-import { escapeLineBreakerBytes, recordMessage, type Message } from '../../src/protocol/messages.js';
-import { Output, Redactor } from '../../src/protocol/output.js';
+import { itemsOf, type RecordItem, type Row } from '../../src/engine/types.js';
+import { rawLine, withFields } from '../../src/logs/raw-json.js';
+import { escapeLineBreakerBytes } from '../../src/output/lines.js';
+import { Output, Redactor, type RecordFrame } from '../../src/output/output.js';
+import { AIRBYTE_LINES, airbyteRecords, recordMessage, type Message } from '../../src/protocol/messages.js';
+import { SINGER_LINES, singerRecords } from '../../src/singer/messages.js';
 
 /** A message as Output writes it: JSON text, separators escaped in its bytes. */
 const lineOf = (message: Message) =>
@@ -26,7 +28,7 @@ describe('Output', () => {
     sink.on('data', (d: Buffer) => (written += d.toString()));
     const redactor = new Redactor();
     redactor.add('sk-secret-abcdef');
-    const out = new Output(sink, redactor);
+    const out = new Output(sink, redactor, AIRBYTE_LINES);
     await out.emit({
       type: 'LOG',
       log: { level: 'INFO', message: 'key sk-secret-abcdef leaked twice sk-secret-abcdef' },
@@ -40,24 +42,27 @@ describe('Output', () => {
 });
 
 describe('Output.emitRecords', () => {
-  async function written(rows: Row[], secret?: string): Promise<string> {
+  async function written(
+    items: RecordItem[],
+    secret?: string,
+    frame: RecordFrame = airbyteRecords('compliance_logs', 1234),
+  ): Promise<string> {
     const sink = new PassThrough();
     let text = '';
     sink.on('data', (d: Buffer) => (text += d.toString()));
     const redactor = new Redactor();
     redactor.add(secret);
-    const out = new Output(sink, redactor);
-    await out.emitRecords('compliance_logs', rows, 1234);
+    const out = new Output(sink, redactor, AIRBYTE_LINES);
+    await out.emitRecords(items, frame);
     await out.flush();
     return text;
   }
 
-  const event = (text: string): Row => {
-    const row = JSON.parse(text) as Row;
-    attachRawJson(row, Buffer.from(text));
-    setFields(row, { workspace_id: 'ws', log_file_id: 'f1' });
-    return row;
-  };
+  const event = (text: string): RecordItem =>
+    withFields(JSON.parse(text) as Row, rawLine(Buffer.from(text)), {
+      workspace_id: 'ws',
+      log_file_id: 'f1',
+    });
 
   it('writes a row that keeps its raw bytes as the same message a serialized row gives', async () => {
     const texts = [
@@ -65,14 +70,54 @@ describe('Output.emitRecords', () => {
       '{"event_id":"e2","n":[1,{"x":null}]}',
     ];
     const fast = await written(texts.map(event));
+    expect(texts.map(event).every((item) => item.raw !== undefined)).toBe(true);
     const plain = await written(
-      texts.map((t) => ({ ...(JSON.parse(t) as Row), workspace_id: 'ws', log_file_id: 'f1' })),
+      itemsOf(texts.map((t) => ({ ...(JSON.parse(t) as Row), workspace_id: 'ws', log_file_id: 'f1' }))),
     );
     expect(fast.split('\n').map((l) => (l === '' ? l : JSON.parse(l)))).toEqual(
       plain.split('\n').map((l) => (l === '' ? l : JSON.parse(l))),
     );
     expect(fast).not.toMatch(/[\u0085\u2028\u2029]/);
     expect(fast.split('\n')).toHaveLength(3);
+  });
+
+  it('writes the same Singer RECORD lines from raw bytes as from serialized rows, byte for byte', async () => {
+    const texts = [
+      '{"event_id":"e1","prompt_text":"a\u00e9 \\"q\\""}',
+      '{"event_id":"e2","n":[1,{"x":null}]}',
+    ];
+    const frame = singerRecords('compliance_logs', '2026-12-03T00:00:00.000Z', new Set());
+    const fast = await written(texts.map(event), undefined, frame);
+    const plain = await written(
+      itemsOf(texts.map((t) => ({ ...(JSON.parse(t) as Row), workspace_id: 'ws', log_file_id: 'f1' }))),
+      undefined,
+      frame,
+    );
+    expect(fast).toBe(plain);
+    expect(JSON.parse(fast.split('\n')[0] ?? '')).toMatchObject({
+      type: 'RECORD',
+      stream: 'compliance_logs',
+    });
+  });
+
+  it('serializes a Singer record with deselected fields, leaving its raw bytes aside', async () => {
+    const frame = singerRecords('compliance_logs', '2026-12-03T00:00:00.000Z', new Set(['prompt_text']));
+    const text = await written([event('{"event_id":"e1","prompt_text":"secret prompt"}')], undefined, frame);
+    expect(text).not.toContain('prompt');
+    expect(JSON.parse(text).record).toEqual({ event_id: 'e1', workspace_id: 'ws', log_file_id: 'f1' });
+  });
+
+  it('writes LOG messages at once under the Airbyte policy, and holds Singer lines for the batch', async () => {
+    const batched = async (policy: typeof AIRBYTE_LINES) => {
+      const sink = new PassThrough();
+      let text = '';
+      sink.on('data', (d: Buffer) => (text += d.toString()));
+      new Output(sink, new Redactor(), policy).queue({ type: 'LOG', log: { level: 'INFO', message: 'x' } });
+      await new Promise((r) => setImmediate(r));
+      return text;
+    };
+    expect(await batched(AIRBYTE_LINES)).toContain('"LOG"');
+    expect(await batched(SINGER_LINES)).toBe('');
   });
 
   it('redacts a secret that arrives inside raw bytes', async () => {

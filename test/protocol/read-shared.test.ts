@@ -3,7 +3,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { MemberEvent } from '../../src/engine/sync-shared-windows.js';
 import type { ConfiguredStream } from '../../src/protocol/catalog.js';
-import { Output, Redactor } from '../../src/protocol/output.js';
+import { Output, Redactor } from '../../src/output/output.js';
+import { AIRBYTE_LINES } from '../../src/protocol/messages.js';
 import { readUnits, runRead, type SharedReads } from '../../src/protocol/read.js';
 import { STREAMS } from '../../src/streams.js';
 
@@ -29,7 +30,7 @@ async function read(names: string[], events: MemberEvent[], failAfter?: Error) {
     },
   };
   const failed = await runRead(names.map(configured), new Map(), {
-    out: new Output(sink, new Redactor()),
+    out: new Output(sink, new Redactor(), AIRBYTE_LINES),
     now: () => 1,
     open: async function* () {},
     shared,
@@ -70,7 +71,7 @@ describe('READ loop with a shared read', () => {
     const r = await read(
       ['usage', 'usage_by_client'],
       [
-        { member: 0, event: { type: 'records', records: [{ id: 'a', date: '2026-11-20' }] } },
+        { member: 0, event: { type: 'records', records: [{ row: { id: 'a', date: '2026-11-20' } }] } },
         { member: 1, error: new Error('cannot cut') },
         { member: 0, event: { type: 'state', state } },
       ],
@@ -109,7 +110,7 @@ describe('READ loop concurrency', () => {
     const sink = new PassThrough();
     sink.resume();
     const failed = await runRead(['code_reviews', 'workspace_usage'].map(configured), new Map(), {
-      out: new Output(sink, new Redactor()),
+      out: new Output(sink, new Redactor(), AIRBYTE_LINES),
       now: () => 1,
       open: async function* (def) {
         if (def.name === 'code_reviews') {

@@ -1,6 +1,6 @@
 // Stream JSON schemas, read from schemas/<stream>.json beside the package (src/ and dist/ alike).
 import { readFileSync } from 'node:fs';
-import { packageFile } from '../package-root.js';
+import { packageFile } from './package-root.js';
 
 const cache = new Map<string, Record<string, unknown>>();
 

@@ -3,9 +3,9 @@
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorTrace, logMessage, recordMessage } from '../../src/protocol/messages.js';
-import { Output } from '../../src/protocol/output.js';
-import { PIECE, Redactor } from '../../src/protocol/redactor.js';
+import { AIRBYTE_LINES, errorTrace, logMessage, recordMessage } from '../../src/protocol/messages.js';
+import { Output } from '../../src/output/output.js';
+import { PIECE, Redactor } from '../../src/output/redactor.js';
 import { StderrLog } from '../../src/singer/log.js';
 
 const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -113,7 +113,7 @@ describe('writers use the piece redactor', () => {
     sink.on('data', (d: Buffer) => (written += d.toString()));
     const redactor = new Redactor();
     redactor.add(KEY);
-    const out = new Output(sink, redactor);
+    const out = new Output(sink, redactor, AIRBYTE_LINES);
     await out.emit(errorTrace(`The API said: bad key ${echo}`, 'config_error', 1, 'usage', 'HTTP_401'));
     await out.emit(logMessage('WARN', `Retrying: ${echo}`));
     await out.emit(recordMessage('usage', { note: `full ${KEY}` }, 1));
@@ -128,7 +128,7 @@ describe('writers use the piece redactor', () => {
     sink.on('data', (d: Buffer) => (written += d.toString()));
     const redactor = new Redactor();
     redactor.add('<OpenAI organization Admin API key>');
-    const out = new Output(sink, redactor);
+    const out = new Output(sink, redactor, AIRBYTE_LINES);
     await out.emit({ type: 'CATALOG', catalog: { streams: [{ name: 'organization_users' }] } });
     await out.emit(logMessage('INFO', 'organization_users: done'));
     await out.flush();
