@@ -11,6 +11,7 @@ import {
   type Harness,
   type Json,
 } from '../helpers/sim.js';
+import { isTenantScoped } from '../../src/simulator/admin-audit-makers.js';
 import { ADMIN, bucketResults, DATED, expectedCounts, INCREMENTAL } from './admin-helpers.js';
 
 const START = todayPlus(-20);
@@ -167,14 +168,28 @@ describe('Admin streams, incremental', () => {
       expect(dates.length, s).toBe(bucketResults(h.sim, s, from, END).length);
       expect(dates.length, s).toBeLessThan(recordsOf(first, s).length);
     }
-    // The audit log: exactly the events after the saved cursor (those of the minute before run 1 included:
-    // the cursor stops short of it, in case an event was still arriving).
-    const cursor = Number(saved('organization_audit_logs')[0]?.cursor.effective_at);
+    // The audit log: exactly the events after each scope's saved cursor (those of the minute before run 1
+    // included: the cursor stops short of it, in case an event was still arriving). The organization and
+    // tenant-scoped events are two partitions with a cursor each, which can differ.
+    const audit = saved('organization_audit_logs');
+    const cursorOf = (tenant: boolean) =>
+      Number(
+        audit.find((x) => (x.partition as Json)?.tenant_only === (tenant ? 'true' : undefined))?.cursor
+          .effective_at,
+      );
     const events = recordsOf(second, 'organization_audit_logs');
-    const after = h.sim.truth.admin.auditLogs().filter((e) => e.effective_at > cursor);
+    const after = h.sim.truth.admin
+      .auditLogs()
+      .filter((e) => e.effective_at > cursorOf(isTenantScoped(e.type)));
+    expect(audit).toHaveLength(2);
     expect(events.map((e) => String(e.id)).sort()).toEqual(after.map((e) => e.id).sort());
     expect(events.length).toBeLessThan(recordsOf(first, 'organization_audit_logs').length);
-    expect(requestsTo('admin_audit_logs')[0]?.query['effective_at[gte]']).toBe(String(cursor));
+    const bounds = requestsTo('admin_audit_logs').map((r) => [
+      r.query.tenant_only,
+      r.query['effective_at[gte]'],
+    ]);
+    expect(bounds).toContainEqual([undefined, String(cursorOf(false))]);
+    expect(bounds).toContainEqual(['true', String(cursorOf(true))]);
   });
 
   it('given a state far in the future, emits no record and one state per stream', async () => {
