@@ -4,6 +4,7 @@ import { withQuery } from '../api/client.js';
 import { syncLogFiles, type LogListing } from './sync-files.js';
 import type { Partition } from '../engine/types.js';
 import type { PlanContext, Planner } from '../plans/context.js';
+import { COMPLIANCE_LOGS_LIMIT } from '../page-limits.js';
 
 /** Days the Compliance API keeps log files. */
 const RETENTION_DAYS = 30;
@@ -18,7 +19,12 @@ export function logListing(ctx: PlanContext): LogListing {
     maxDaysBack: def.maxDaysBack ?? RETENTION_DAYS,
     request: (partition: Partition) => `Compliance API GET ${ctx.url(partition).pathname}`,
     listPage: async (partition: Partition, after: string) => {
-      const query = { ...def.query, event_type: partition.event_type, after, limit: def.limit ?? 100 };
+      const query = {
+        ...def.query,
+        event_type: partition.event_type,
+        after,
+        limit: def.limit ?? COMPLIANCE_LOGS_LIMIT,
+      };
       const url = withQuery(ctx.url(partition), query);
       const body = await client.getJson(def.family, url, ctx.budgetKey(partition));
       return toPage(def.paging, body, `Compliance API GET ${url.pathname}`);

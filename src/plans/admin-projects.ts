@@ -5,6 +5,7 @@ import { SourceError } from '../engine/errors.js';
 import type { Partition } from '../engine/types.js';
 import type { PagingStyle, PartitionStyle } from '../stream-def.js';
 import type { PlanContext, Planner } from './context.js';
+import { ADMIN_LIST_LIMIT } from '../page-limits.js';
 
 interface ParentList {
   path: string;
@@ -17,11 +18,11 @@ interface ParentList {
 export const PARENTS: Partial<Record<PartitionStyle, ParentList>> = {
   project: {
     path: '/projects',
-    query: { include_archived: 'true', limit: 100 },
+    query: { include_archived: 'true', limit: ADMIN_LIST_LIMIT },
     paging: 'after_last_id',
     key: 'project_id',
   },
-  group: { path: '/groups', query: { limit: 100 }, paging: 'after_next', key: 'group_id' },
+  group: { path: '/groups', query: { limit: ADMIN_LIST_LIMIT }, paging: 'after_next', key: 'group_id' },
 };
 
 /** Every id of a parent list, in list order, each once. */

@@ -3,15 +3,27 @@ import { syncCursorScan, syncFullRefresh } from '../engine/sync-scan.js';
 import type { Partition } from '../engine/types.js';
 import type { PlanContext, Planner } from './context.js';
 
+/** Every page, at the row's page size; a 422 naming `limit` steps it down for the rest of the sync (the
+ * sizes of page-limits.ts are not all stated by a source). */
 async function* everything(ctx: PlanContext, partition: Partition) {
-  const query = { ...ctx.def.query, limit: ctx.def.limit };
-  const pages = ctx.client.pages(
-    ctx.def.family,
-    ctx.def.paging,
-    ctx.url(partition),
-    query,
-    ctx.budgetKey(partition),
-  );
+  const { def } = ctx;
+  const pages =
+    def.limit === undefined
+      ? ctx.client.pages(
+          def.family,
+          def.paging,
+          ctx.url(partition),
+          { ...def.query },
+          ctx.budgetKey(partition),
+        )
+      : ctx.client.sizedPages(
+          def.family,
+          def.paging,
+          ctx.url(partition),
+          { ...def.query },
+          ctx.budgetKey(partition),
+          def.limit,
+        );
   for await (const rows of pages) yield ctx.shaped(rows, partition);
 }
 

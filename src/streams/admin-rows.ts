@@ -4,6 +4,7 @@
 // plus `npm run gen:admin-schemas` (its schema, from the vendored spec).
 import { shapeBuckets, shapeChildItem, shapeListItem } from '../shapes/admin.js';
 import type { PagingStyle, StreamDef } from '../stream-def.js';
+import { ADMIN_COSTS_BUCKETS, ADMIN_LIST_LIMIT } from '../page-limits.js';
 
 const adminDaily = {
   family: 'admin',
@@ -60,7 +61,7 @@ export function costsStream(dims: readonly string[], description: string): Strea
     specSchema: 'CostsResult',
     path: '/costs',
     query: { bucket_width: '1d', ...grouped(dims) },
-    limit: 180,
+    limit: ADMIN_COSTS_BUCKETS,
     shape: shapeBuckets('organization_costs', dims),
     suggested: true,
     access: 'Admin key (costs)',
@@ -96,7 +97,7 @@ export function listStream(row: ListRow): StreamDef {
     path: row.path,
     query: row.query,
     paging: row.paging ?? 'after_last_id',
-    limit: row.limit ?? 100,
+    limit: row.limit ?? ADMIN_LIST_LIMIT,
     sync: 'full_refresh',
     partitions: row.parent ?? 'organization',
     primaryKey: 'id',

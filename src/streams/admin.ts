@@ -4,6 +4,7 @@
 import { shapeAuditEvent, shapeInvite } from '../shapes/admin.js';
 import type { StreamDef } from '../stream-def.js';
 import { costsStream, listStream, usageStream } from './admin-rows.js';
+import { ADMIN_LIST_LIMIT } from '../page-limits.js';
 
 const PEOPLE = ['project_id', 'user_id', 'api_key_id', 'model'];
 
@@ -13,7 +14,7 @@ const AUDIT_LOGS: StreamDef = {
   specSchema: 'AuditLog',
   path: '/audit_logs',
   paging: 'after_last_id',
-  limit: 100,
+  limit: ADMIN_LIST_LIMIT,
   sync: 'filtered_scan',
   lowerBoundParam: 'effective_at[gte]',
   defaultDaysBack: 90,

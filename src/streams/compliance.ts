@@ -8,12 +8,18 @@ import {
 } from '../shapes/compliance.js';
 import { shapeCostEvent } from '../shapes/compliance-costs.js';
 import type { StreamDef } from '../stream-def.js';
+import {
+  CODEX_ENVIRONMENTS_LIMIT,
+  CODEX_TASKS_LIMIT,
+  COMPLIANCE_LOGS_LIMIT,
+  COMPLIANCE_USERS_LIMIT,
+} from '../page-limits.js';
 
 const logFiles = {
   family: 'compliance',
   path: '/logs',
   paging: 'after_end_time',
-  limit: 100,
+  limit: COMPLIANCE_LOGS_LIMIT,
   partitions: 'workspace_event_type',
   maxDaysBack: 30,
 } as const;
@@ -46,7 +52,7 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     name: 'codex_tasks',
     path: '/codex_tasks',
     paging: 'cursor_or_last_id',
-    limit: 30,
+    limit: CODEX_TASKS_LIMIT,
     sync: 'cursor_scan',
     partitions: 'workspace',
     primaryKey: 'id',
@@ -62,7 +68,7 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     path: '/codex_environments',
     // No public source shows this envelope: read any list envelope of the family, fail on others by key.
     paging: 'any_list',
-    limit: 30,
+    limit: CODEX_ENVIRONMENTS_LIMIT,
     sync: 'full_refresh',
     partitions: 'workspace',
     primaryKey: 'id',
@@ -75,7 +81,7 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     name: 'compliance_users',
     path: '/users',
     paging: 'after_last_id',
-    limit: 200,
+    limit: COMPLIANCE_USERS_LIMIT,
     sync: 'full_refresh',
     partitions: 'workspace',
     primaryKey: 'id',

@@ -58,6 +58,8 @@ export interface ReadOptions {
   boundMs?: number;
   /** Run the Singer tap instead of the Airbyte source. */
   tap?: boolean;
+  /** The Airbyte catalog's sync mode (default incremental). */
+  syncMode?: 'incremental' | 'full_refresh';
 }
 
 export async function readHostile(o: ReadOptions): Promise<HostileRun> {
@@ -71,7 +73,14 @@ export async function readHostile(o: ReadOptions): Promise<HostileRun> {
     const config = file('config.json', o.config);
     const args = o.tap
       ? [TAP, '--config', config, '--catalog', file('catalog.json', singerCatalog(o.streams))]
-      : [MAIN, 'read', '--config', config, '--catalog', file('catalog.json', airbyteCatalog(o.streams))];
+      : [
+          MAIN,
+          'read',
+          '--config',
+          config,
+          '--catalog',
+          file('catalog.json', airbyteCatalog(o.streams, o.syncMode)),
+        ];
     if (o.state !== undefined) args.push('--state', file('state.json', o.state));
     return { ...(await spawnBounded(args, o.boundMs ?? 30_000)), tap: o.tap === true };
   } finally {
@@ -79,12 +88,12 @@ export async function readHostile(o: ReadOptions): Promise<HostileRun> {
   }
 }
 
-function airbyteCatalog(streams: string[]): Json {
+function airbyteCatalog(streams: string[], syncMode = 'incremental'): Json {
   return {
     streams: streams.map((name) => ({
       stream: { name },
-      sync_mode: 'incremental',
-      destination_sync_mode: 'append',
+      sync_mode: syncMode,
+      destination_sync_mode: syncMode === 'incremental' ? 'append' : 'overwrite',
     })),
   };
 }

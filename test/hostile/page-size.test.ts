@@ -1,0 +1,74 @@
+// Page sizes no public source states (page-limits.ts): a server that refuses our `limit` with a 422 naming it
+// costs one request, never the stream. The connector steps down to the size the message states, remembers it
+// for the rest of the sync (the next workspace asks for it at once), and reads every row.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPLIANCE_USERS_LIMIT } from '../../src/page-limits.js';
+import { HostileServer, type Reply } from './hostile-server.js';
+import { expectInvariants, expectSucceeded, recordsOf, warningsOf } from './invariants.js';
+import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
+
+const BOUND_MS = 20_000;
+const MAX = 50;
+const OTHER = randomUUID();
+const usersOf = (ws: string) => `/v1/compliance/workspaces/${ws}/users`;
+const keys = freshKeys();
+let server: HostileServer;
+
+beforeAll(async () => (server = await HostileServer.start({})));
+afterAll(async () => server.close());
+
+/** A member list of `count` users that pages by last_id and refuses any limit above MAX. */
+function members(ws: string, count: number) {
+  const all = Array.from({ length: count }, (_, i) => ({
+    id: `user-${ws.slice(0, 4)}-${String(i).padStart(4, '0')}`,
+    email: `u${i}@example.com`,
+    role: 'standard-user',
+  }));
+  return (_n: number, url: URL): Reply => {
+    const limit = Number(url.searchParams.get('limit'));
+    if (!(limit >= 1 && limit <= MAX)) {
+      return {
+        status: 422,
+        json: {
+          detail: [
+            {
+              loc: ['query', 'limit'],
+              msg: `ensure this value is less than or equal to ${MAX}`,
+              type: 'value_error',
+            },
+          ],
+        },
+      };
+    }
+    const after = url.searchParams.get('after');
+    const from = after === null ? 0 : all.findIndex((u) => u.id === after) + 1;
+    const data = all.slice(from, from + limit);
+    return {
+      json: { object: 'list', data, has_more: from + limit < all.length, last_id: data.at(-1)?.id ?? null },
+    };
+  };
+}
+
+describe('a page size the API refuses', () => {
+  it('given /users that refuses any limit above 50 with a 422 naming limit, then it steps down to 50, remembers it for the next workspace and emits every member', async () => {
+    expect(COMPLIANCE_USERS_LIMIT).toBeGreaterThan(MAX);
+    server.play({ [usersOf(WORKSPACE)]: members(WORKSPACE, 120), [usersOf(OTHER)]: members(OTHER, 70) });
+    const run = await readHostile({
+      config: hostileConfig(server.url, keys, { workspace_ids: [WORKSPACE, OTHER] }),
+      streams: ['compliance_users'],
+      syncMode: 'full_refresh',
+      boundMs: BOUND_MS,
+    });
+    expectInvariants(run, keys, BOUND_MS);
+    expectSucceeded(run);
+    const rows = recordsOf(run, 'compliance_users');
+    expect(rows).toHaveLength(190);
+    expect(new Set(rows.map((r) => `${String(r.workspace_id)}/${String(r.id)}`)).size).toBe(190);
+
+    const limits = (ws: string) => server.hitsOf(usersOf(ws)).map((h) => Number(h.query.get('limit')));
+    expect(limits(WORKSPACE)).toEqual([COMPLIANCE_USERS_LIMIT, MAX, MAX, MAX]);
+    expect(limits(OTHER)).toEqual([MAX, MAX]);
+    expect(warningsOf(run).join('\n')).toMatch(/limit/);
+  });
+});
