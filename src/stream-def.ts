@@ -45,7 +45,9 @@ export interface StreamDef {
   limit?: number;
   sync: SyncStyle;
   partitions: PartitionStyle;
-  primaryKey: string;
+  /** One field, or several where a field alone repeats across partitions (`compliance_users`: a person is a
+   * member of more than one workspace). `keyFields` gives the list. */
+  primaryKey: string | readonly string[];
   /** Present for incremental streams. */
   cursorField?: string;
   /** Turns one API row into zero or more records. */
@@ -70,4 +72,9 @@ export interface StreamDef {
    * any note on what else the organization needs). */
   access?: string;
   description: string;
+}
+
+/** The primary key's fields, in order. */
+export function keyFields(def: Pick<StreamDef, 'primaryKey'>): string[] {
+  return typeof def.primaryKey === 'string' ? [def.primaryKey] : [...def.primaryKey];
 }

@@ -1,5 +1,5 @@
 // The README's and the docs page's stream table, generated from the stream table so they cannot drift.
-import type { StreamDef } from './stream-def.js';
+import { keyFields, type StreamDef } from './stream-def.js';
 
 const FAMILY: Record<StreamDef['family'], string> = {
   analytics: 'Codex Analytics',
@@ -10,7 +10,9 @@ const FAMILY: Record<StreamDef['family'], string> = {
 export function streamTableMarkdown(streams: readonly StreamDef[]): string {
   const rows = streams.map((s) => {
     const modes = s.cursorField === undefined ? 'full refresh' : 'full refresh, incremental';
-    return `| \`${s.name}\` | ${FAMILY[s.family]} | \`${s.primaryKey}\` | ${s.cursorField ? `\`${s.cursorField}\`` : '—'} | ${modes} | ${s.description} |`;
+    return `| \`${s.name}\` | ${FAMILY[s.family]} | ${keyFields(s)
+      .map((f) => `\`${f}\``)
+      .join(' + ')} | ${s.cursorField ? `\`${s.cursorField}\`` : '—'} | ${modes} | ${s.description} |`;
   });
   return [
     '| stream | API | primary key | cursor | sync modes | what it holds |',

@@ -18,6 +18,7 @@ import type { BasicReadInput } from '../acceptance/suites/basic-read.js';
 import { selectCheckpoints, uniqueCheckpoints } from '../acceptance/suites/sequential-slices.js';
 import { nullOptionalFieldsCheck, splitlinesCheck } from '../acceptance/suites/traps.js';
 import { makeWorkspaceIds } from '../src/simulator/context.js';
+import { keyFields } from '../src/stream-def.js';
 import { STREAMS } from '../src/streams.js';
 import { runConnector } from './helpers/protocol.js';
 
@@ -210,7 +211,7 @@ describe('integration_tests/', () => {
       const def = STREAMS.find((d) => d.name === s.stream.name);
       expect(s.sync_mode, s.stream.name).toBe(def?.cursorField ? 'incremental' : 'full_refresh');
       // The committed file pins each stream's key and cursor: a change to the table shows in its diff.
-      expect(s.primary_key, s.stream.name).toEqual([[def?.primaryKey]]);
+      expect(s.primary_key, s.stream.name).toEqual(def ? keyFields(def).map((f) => [f]) : undefined);
       expect(s.cursor_field ?? [], s.stream.name).toEqual(def?.cursorField ? [def.cursorField] : []);
     }
   });

@@ -33,7 +33,7 @@ describe('tableSpec', () => {
   it('keeps the primary key, adds the emit time and the raw record, and upserts by key', () => {
     const spec = tableSpec(stream({ id: { type: 'string' }, n: { type: 'integer' } }));
     expect(spec.columns.map((c) => c.name)).toEqual(['id', 'n', '_airbyte_emitted_at', '_airbyte_data']);
-    expect(spec.primaryKey).toBe('id');
+    expect(spec.primaryKey).toEqual(['id']);
     expect(upsertSql(spec)).toMatch(/^INSERT OR REPLACE INTO "things"/);
   });
 
@@ -99,6 +99,28 @@ describe('DuckDbSink', () => {
       { id: 'c', ok: null },
       { id: 'd', ok: true },
     ]);
+    sink.close();
+  });
+
+  it('given a key of two fields (workspace_id + id), then the same id in two workspaces is two rows, and the same pair again replaces its row', async () => {
+    const sink = await memorySink();
+    const spec = tableSpec({
+      ...stream({ ...props, workspace_id: { type: 'string' } }),
+      source_defined_primary_key: [['workspace_id'], ['id']],
+    });
+    expect(spec.primaryKey).toEqual(['workspace_id', 'id']);
+    await sink.prepare(spec);
+    await sink.add('things', { workspace_id: 'w1', id: 'u', n: 1 }, 1_000);
+    await sink.add('things', { workspace_id: 'w2', id: 'u', n: 2 }, 1_000);
+    await sink.flush();
+    await sink.add('things', { workspace_id: 'w2', id: 'u', n: 3 }, 2_000);
+    await sink.add('things', { id: 'u', n: 4 }, 2_000);
+    await sink.flush();
+    expect(await sink.query('SELECT workspace_id, id, n FROM things ORDER BY workspace_id')).toEqual([
+      { workspace_id: 'w1', id: 'u', n: '1' },
+      { workspace_id: 'w2', id: 'u', n: '3' },
+    ]);
+    expect(sink.stats('things')).toEqual({ received: 4, skipped: 1 });
     sink.close();
   });
 

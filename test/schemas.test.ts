@@ -4,11 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { keyFields } from '../src/stream-def.js';
 import { STREAMS as TABLE } from '../src/streams.js';
 
 interface StreamCase {
   name: string;
-  primaryKey: string;
+  primaryKey: string[];
   cursor: string | null;
 }
 
@@ -16,7 +17,7 @@ interface StreamCase {
 // keys and cursors are pinned by the committed integration_tests/configured_catalog.json (acceptance-rules test).
 const STREAMS: StreamCase[] = TABLE.map((s) => ({
   name: s.name,
-  primaryKey: s.primaryKey,
+  primaryKey: keyFields(s),
   cursor: s.cursorField ?? null,
 }));
 
@@ -166,7 +167,7 @@ describe.each(STREAMS)('schema of $name', ({ name, primaryKey, cursor }) => {
 
   it('declares its primary key and cursor at top level, required, never null, scalar', () => {
     const properties = schema.properties as Record<string, Json>;
-    for (const field of cursor ? [primaryKey, cursor] : [primaryKey]) {
+    for (const field of cursor ? [...primaryKey, cursor] : primaryKey) {
       expect(properties[field], `${name}.${field} missing`).toBeDefined();
       expect(schema.required, `${name}.${field} not required`).toContain(field);
       expect(['string', 'integer'], `${name}.${field} nullable or not scalar`).toContain(
@@ -206,7 +207,7 @@ describe.each(STREAMS)('fixture record of $name', ({ name, primaryKey, cursor })
   });
 
   it('is rejected when its primary key or cursor is null', () => {
-    for (const field of cursor ? [primaryKey, cursor] : [primaryKey]) {
+    for (const field of cursor ? [...primaryKey, cursor] : primaryKey) {
       expect(validatorFor(name)({ ...loadFixture(name), [field]: null }), field).toBe(false);
     }
   });

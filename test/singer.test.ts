@@ -1,6 +1,7 @@
 // The built Singer tap against the simulator over loopback: discover, and a sync of every stream compared with
 // what the Airbyte `read` emits for the same config.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyFields } from '../src/stream-def.js';
 import { STREAMS } from '../src/streams.js';
 import { recordsOf, harness, todayPlus, type Harness } from './helpers/sim.js';
 import { messages, runTap, selectStreams, singerRecords, type Json, type TapRun } from './helpers/tap.js';
@@ -34,14 +35,14 @@ describe('tap-openai-codex --discover', () => {
     (name, def) => {
       const entry = catalog.streams.find((s) => s.tap_stream_id === name) as Json &
         Catalog['streams'][number];
-      expect(entry).toMatchObject({ stream: name, key_properties: [def.primaryKey] });
+      expect(entry).toMatchObject({ stream: name, key_properties: keyFields(def) });
       expect(entry.replication_key).toBe(def.cursorField);
       expect(entry.replication_method).toBe(def.cursorField ? 'INCREMENTAL' : 'FULL_TABLE');
       const top = entry.metadata.find((m) => m.breadcrumb.length === 0)?.metadata;
       expect(top).toMatchObject({
         inclusion: 'available',
         selected: def.suggested,
-        'table-key-properties': [def.primaryKey],
+        'table-key-properties': keyFields(def),
       });
       if (def.cursorField) expect(top?.['valid-replication-keys']).toEqual([def.cursorField]);
       else expect(top?.['forced-replication-method']).toBe('FULL_TABLE');
@@ -49,7 +50,8 @@ describe('tap-openai-codex --discover', () => {
       const fields = entry.metadata.filter((m) => m.breadcrumb[0] === 'properties');
       expect(fields.map((m) => m.breadcrumb[1])).toEqual(props);
       for (const m of fields) {
-        const automatic = m.breadcrumb[1] === def.primaryKey || m.breadcrumb[1] === def.cursorField;
+        const automatic =
+          keyFields(def).includes(String(m.breadcrumb[1])) || m.breadcrumb[1] === def.cursorField;
         expect(m.metadata.inclusion, m.breadcrumb.join('.')).toBe(automatic ? 'automatic' : 'available');
       }
     },
@@ -80,7 +82,7 @@ describe('a FULL_TABLE sync of every stream', () => {
       const firstRecord = all.findIndex((m) => m.type === 'RECORD' && m.stream === def.name);
       expect(schemaAt, def.name).toBeGreaterThanOrEqual(0);
       if (firstRecord >= 0) expect(schemaAt, def.name).toBeLessThan(firstRecord);
-      expect(all[schemaAt]).toMatchObject({ key_properties: [def.primaryKey] });
+      expect(all[schemaAt]).toMatchObject({ key_properties: keyFields(def) });
       expect(all[schemaAt]?.bookmark_properties).toEqual(def.cursorField ? [def.cursorField] : undefined);
     }
   });
@@ -91,7 +93,7 @@ describe('a FULL_TABLE sync of every stream', () => {
     for (const m of records) {
       expect(Number.isNaN(Date.parse(String(m.time_extracted)))).toBe(false);
       const def = STREAMS.find((s) => s.name === m.stream);
-      expect((m.record as Json)[def?.primaryKey ?? '']).not.toBeNull();
+      for (const field of def ? keyFields(def) : ['']) expect((m.record as Json)[field]).not.toBeNull();
     }
   });
 

@@ -11,8 +11,9 @@ export interface Column {
 export interface TableSpec {
   name: string;
   columns: Column[];
-  /** Absent when the stream declares none: rows are then appended, not upserted. */
-  primaryKey: string | undefined;
+  /** The key's columns (one or more); absent when the stream declares none: rows are then appended, not
+   * upserted. */
+  primaryKey: string[] | undefined;
 }
 
 /** The part of a CATALOG stream the demo reads. */
@@ -59,9 +60,10 @@ export function tableSpec(stream: DiscoveredStream): TableSpec {
   const columns: Column[] = Object.entries(properties)
     .filter(([name]) => !reserved.has(name))
     .map(([name, property]) => ({ name, type: columnType(property) }));
-  const primaryKey = stream.source_defined_primary_key?.[0]?.[0];
-  if (primaryKey !== undefined && !columns.some((c) => c.name === primaryKey)) {
-    columns.unshift({ name: primaryKey, type: 'VARCHAR' });
+  const paths = stream.source_defined_primary_key ?? [];
+  const primaryKey = paths.length === 0 ? undefined : paths.map((path) => String(path[0]));
+  for (const name of [...(primaryKey ?? [])].reverse()) {
+    if (!columns.some((c) => c.name === name)) columns.unshift({ name, type: 'VARCHAR' });
   }
   columns.push({ name: EMITTED_AT, type: 'TIMESTAMPTZ' }, { name: RAW_DATA, type: 'JSON' });
   return { name: stream.name, columns, primaryKey };
@@ -72,10 +74,9 @@ export function quoteIdent(name: string): string {
 }
 
 export function createTableSql(spec: TableSpec): string {
-  const columns = spec.columns.map((c) => {
-    const pk = c.name === spec.primaryKey ? ' PRIMARY KEY' : '';
-    return `${quoteIdent(c.name)} ${c.type}${pk}`;
-  });
+  const columns = spec.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`);
+  if (spec.primaryKey !== undefined)
+    columns.push(`PRIMARY KEY (${spec.primaryKey.map(quoteIdent).join(', ')})`);
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(spec.name)} (${columns.join(', ')})`;
 }
 

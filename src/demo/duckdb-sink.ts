@@ -72,8 +72,8 @@ export class DuckDbSink {
     if (table === undefined) return;
     table.received += 1;
     const { primaryKey, columns } = table.spec;
-    const key = primaryKey === undefined ? String(this.seq++) : data[primaryKey];
-    if (key === null || key === undefined) {
+    const parts = primaryKey === undefined ? [this.seq++] : primaryKey.map((name) => data[name]);
+    if (parts.some((part) => part === null || part === undefined)) {
       table.skipped += 1;
       return;
     }
@@ -82,7 +82,7 @@ export class DuckDbSink {
       [RAW_DATA]: data,
     };
     table.pending.set(
-      String(key),
+      parts.length === 1 ? String(parts[0]) : JSON.stringify(parts),
       columns.map((c) => cellText(c.name in extra ? extra[c.name] : data[c.name], c.type)),
     );
     if (table.pending.size >= BATCH_ROWS) await this.flushTable(table);

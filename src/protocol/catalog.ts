@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { configError } from '../engine/errors.js';
 import { formatIssues } from '../config/load.js';
-import type { StreamDef } from '../stream-def.js';
+import { keyFields, type StreamDef } from '../stream-def.js';
 import { loadSchema } from '../stream-schemas.js';
 
 export type SyncMode = 'full_refresh' | 'incremental';
@@ -16,7 +16,7 @@ export function airbyteStream(def: StreamDef): Record<string, unknown> {
     supported_sync_modes: incremental ? ['full_refresh', 'incremental'] : ['full_refresh'],
     source_defined_cursor: incremental,
     default_cursor_field: incremental ? [def.cursorField] : [],
-    source_defined_primary_key: [[def.primaryKey]],
+    source_defined_primary_key: keyFields(def).map((field) => [field]),
     is_resumable: incremental,
   };
 }

@@ -1,7 +1,7 @@
 // Singer DISCOVER: the stream table as a Singer catalog, with the metadata Meltano reads to select streams and
 // fields. One top-level key and at most one replication key per stream, exactly as the Airbyte catalog says.
 import { loadSchema } from '../stream-schemas.js';
-import type { StreamDef } from '../stream-def.js';
+import { keyFields, type StreamDef } from '../stream-def.js';
 
 export type ReplicationMethod = 'INCREMENTAL' | 'FULL_TABLE';
 
@@ -26,7 +26,7 @@ export function defaultMethod(def: StreamDef): ReplicationMethod {
 
 /** The primary key and the cursor: always emitted, whatever the field selection says. */
 export function automaticFields(def: StreamDef): string[] {
-  return def.cursorField === undefined ? [def.primaryKey] : [def.primaryKey, def.cursorField];
+  return def.cursorField === undefined ? keyFields(def) : [...keyFields(def), def.cursorField];
 }
 
 export function schemaProperties(def: StreamDef): string[] {
@@ -39,7 +39,7 @@ function streamMetadata(def: StreamDef): Record<string, unknown> {
     inclusion: 'available',
     selected: def.suggested,
     'selected-by-default': def.suggested,
-    'table-key-properties': [def.primaryKey],
+    'table-key-properties': keyFields(def),
   };
   if (def.cursorField === undefined) metadata['forced-replication-method'] = 'FULL_TABLE';
   else metadata['valid-replication-keys'] = [def.cursorField];
@@ -56,7 +56,7 @@ export function singerEntry(def: StreamDef): SingerCatalogEntry {
     tap_stream_id: def.name,
     stream: def.name,
     schema: loadSchema(def.name),
-    key_properties: [def.primaryKey],
+    key_properties: keyFields(def),
     replication_method: defaultMethod(def),
     metadata: [{ breadcrumb: [], metadata: streamMetadata(def) }, ...properties],
   };

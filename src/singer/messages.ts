@@ -4,14 +4,14 @@ import type { Row } from '../engine/types.js';
 import type { Line as Message } from '../output/lines.js';
 import type { LinePolicy, RecordFrame } from '../output/output.js';
 import { loadSchema } from '../stream-schemas.js';
-import type { StreamDef } from '../stream-def.js';
+import { keyFields, type StreamDef } from '../stream-def.js';
 
 export function schemaMessage(def: StreamDef, excluded: ReadonlySet<string>): Message {
   const message: Message = {
     type: 'SCHEMA',
     stream: def.name,
     schema: schemaWithout(loadSchema(def.name), excluded),
-    key_properties: [def.primaryKey],
+    key_properties: keyFields(def),
   };
   if (def.cursorField !== undefined) message.bookmark_properties = [def.cursorField];
   return message;

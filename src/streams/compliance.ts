@@ -84,7 +84,8 @@ export const COMPLIANCE_STREAMS: readonly StreamDef[] = [
     limit: COMPLIANCE_USERS_LIMIT,
     sync: 'full_refresh',
     partitions: 'workspace',
-    primaryKey: 'id',
+    // A person can be a member of several workspaces, under the same id: the key is both.
+    primaryKey: ['workspace_id', 'id'],
     shape: shapeComplianceUser,
     suggested: true,
     description:

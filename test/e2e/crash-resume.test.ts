@@ -11,7 +11,7 @@ const KILL_POINTS = 20;
 let h: Harness;
 let configPath: string;
 let catalogPath: string;
-let keyOf: Map<string, string>;
+let keyOf: Map<string, string[]>;
 let reference: Set<string>;
 let totalLines = 0;
 
@@ -36,7 +36,7 @@ function readUntil(state: unknown[] | undefined, killAfter?: number): Promise<Ou
     const m = JSON.parse(line) as Json;
     if (m.type === 'RECORD') {
       const r = m.record as { stream: string; data: Json };
-      out.keys.add(`${r.stream}|${String(r.data[keyOf.get(r.stream) ?? 'id'])}`);
+      out.keys.add(`${r.stream}|${(keyOf.get(r.stream) ?? ['id']).map((f) => String(r.data[f])).join('|')}`);
     } else if (m.type === 'STATE') {
       const s = (m.state as { stream: { stream_descriptor: { name: string } } }).stream;
       out.states.set(s.stream_descriptor.name, { type: 'STREAM', stream: s });
@@ -75,7 +75,10 @@ beforeAll(async () => {
   const discovered = await runConnector(['discover', '--config', configPath]);
   const streams = (ofType(discovered.messages, 'CATALOG')[0]?.catalog as { streams: Json[] }).streams;
   keyOf = new Map(
-    streams.map((s) => [String(s.name), String((s.source_defined_primary_key as string[][])[0]?.[0])]),
+    streams.map((s) => [
+      String(s.name),
+      (s.source_defined_primary_key as string[][]).map((path) => String(path[0])),
+    ]),
   );
   const catalog = streams.map((s) => ({
     stream: s,

@@ -1,9 +1,13 @@
 // Page sizes no public source states (page-limits.ts): a server that refuses our `limit` with a 422 naming it
 // costs one request, never the stream. The connector steps down to the size the message states, remembers it
-// for the rest of the sync (the next workspace asks for it at once), and reads every row.
+// for the rest of the sync (the next workspace asks for it at once), and reads every row. A person who is a
+// member of two workspaces has the same id in both: the stream's key is workspace_id + id, so neither row
+// replaces the other in a deduplicating destination.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLIANCE_USERS_LIMIT } from '../../src/page-limits.js';
+import { airbyteStream } from '../../src/protocol/catalog.js';
+import { STREAMS } from '../../src/streams.js';
 import { HostileServer, type Reply } from './hostile-server.js';
 import { expectInvariants, expectSucceeded, recordsOf, warningsOf } from './invariants.js';
 import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
@@ -19,9 +23,9 @@ beforeAll(async () => (server = await HostileServer.start({})));
 afterAll(async () => server.close());
 
 /** A member list of `count` users that pages by last_id and refuses any limit above MAX. */
-function members(ws: string, count: number) {
+function members(ws: string, count: number, prefix = ws.slice(0, 4)) {
   const all = Array.from({ length: count }, (_, i) => ({
-    id: `user-${ws.slice(0, 4)}-${String(i).padStart(4, '0')}`,
+    id: `user-${prefix}-${String(i).padStart(4, '0')}`,
     email: `u${i}@example.com`,
     role: 'standard-user',
   }));
@@ -70,5 +74,26 @@ describe('a page size the API refuses', () => {
     expect(limits(WORKSPACE)).toEqual([COMPLIANCE_USERS_LIMIT, MAX, MAX, MAX]);
     expect(limits(OTHER)).toEqual([MAX, MAX]);
     expect(warningsOf(run).join('\n')).toMatch(/limit/);
+  });
+
+  it('given the same people as members of two workspaces (the same ids), then each is emitted once per workspace, and the catalog keys the stream on workspace_id + id', async () => {
+    server.play({
+      [usersOf(WORKSPACE)]: members(WORKSPACE, 30, 'shared'),
+      [usersOf(OTHER)]: members(OTHER, 30, 'shared'),
+    });
+    const run = await readHostile({
+      config: hostileConfig(server.url, keys, { workspace_ids: [WORKSPACE, OTHER] }),
+      streams: ['compliance_users'],
+      syncMode: 'full_refresh',
+      boundMs: BOUND_MS,
+    });
+    expectInvariants(run, keys, BOUND_MS);
+    expectSucceeded(run);
+    const rows = recordsOf(run, 'compliance_users');
+    expect(new Set(rows.map((r) => r.id)).size).toBe(30);
+    expect(rows.filter((r) => r.workspace_id === WORKSPACE)).toHaveLength(30);
+    expect(rows.filter((r) => r.workspace_id === OTHER)).toHaveLength(30);
+    const def = STREAMS.find((s) => s.name === 'compliance_users');
+    expect(airbyteStream(def!)).toMatchObject({ source_defined_primary_key: [['workspace_id'], ['id']] });
   });
 });

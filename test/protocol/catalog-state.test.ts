@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogMessage, parseConfiguredCatalog } from '../../src/protocol/catalog.js';
 import { parseState } from '../../src/protocol/state.js';
 import { isRecognizedState } from '../../src/engine/state.js';
+import { keyFields } from '../../src/stream-def.js';
 import { STREAMS } from '../../src/streams.js';
 import { validateMessage } from '../helpers/protocol.js';
 
@@ -61,7 +62,7 @@ describe('configured catalog', () => {
     expect(streams.map((s) => s.name)).toEqual(STREAMS.map((d) => d.name));
     STREAMS.forEach((def, i) => {
       const stream = streams[i];
-      expect(stream).toMatchObject({ source_defined_primary_key: [[def.primaryKey]] });
+      expect(stream).toMatchObject({ source_defined_primary_key: keyFields(def).map((f) => [f]) });
       if (def.cursorField === undefined) {
         expect(stream).toMatchObject({ supported_sync_modes: ['full_refresh'], is_resumable: false });
         expect(stream?.default_cursor_field).toEqual([]);
