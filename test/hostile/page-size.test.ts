@@ -54,18 +54,24 @@ function members(ws: string, count: number, prefix = ws.slice(0, 4)) {
   };
 }
 
+/** A full-refresh sync of compliance_users over both workspaces that must succeed and leak nothing. */
+async function readUsers() {
+  const run = await readHostile({
+    config: hostileConfig(server.url, keys, { workspace_ids: [WORKSPACE, OTHER] }),
+    streams: ['compliance_users'],
+    syncMode: 'full_refresh',
+    boundMs: BOUND_MS,
+  });
+  expectInvariants(run, keys, BOUND_MS);
+  expectSucceeded(run);
+  return run;
+}
+
 describe('a page size the API refuses', () => {
   it('given /users that refuses any limit above 50 with a 422 naming limit, then it steps down to 50, remembers it for the next workspace and emits every member', async () => {
     expect(COMPLIANCE_USERS_LIMIT).toBeGreaterThan(MAX);
     server.play({ [usersOf(WORKSPACE)]: members(WORKSPACE, 120), [usersOf(OTHER)]: members(OTHER, 70) });
-    const run = await readHostile({
-      config: hostileConfig(server.url, keys, { workspace_ids: [WORKSPACE, OTHER] }),
-      streams: ['compliance_users'],
-      syncMode: 'full_refresh',
-      boundMs: BOUND_MS,
-    });
-    expectInvariants(run, keys, BOUND_MS);
-    expectSucceeded(run);
+    const run = await readUsers();
     const rows = recordsOf(run, 'compliance_users');
     expect(rows).toHaveLength(190);
     expect(new Set(rows.map((r) => `${String(r.workspace_id)}/${String(r.id)}`)).size).toBe(190);
@@ -81,14 +87,7 @@ describe('a page size the API refuses', () => {
       [usersOf(WORKSPACE)]: members(WORKSPACE, 30, 'shared'),
       [usersOf(OTHER)]: members(OTHER, 30, 'shared'),
     });
-    const run = await readHostile({
-      config: hostileConfig(server.url, keys, { workspace_ids: [WORKSPACE, OTHER] }),
-      streams: ['compliance_users'],
-      syncMode: 'full_refresh',
-      boundMs: BOUND_MS,
-    });
-    expectInvariants(run, keys, BOUND_MS);
-    expectSucceeded(run);
+    const run = await readUsers();
     const rows = recordsOf(run, 'compliance_users');
     expect(new Set(rows.map((r) => r.id)).size).toBe(30);
     expect(rows.filter((r) => r.workspace_id === WORKSPACE)).toHaveLength(30);
