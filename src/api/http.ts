@@ -32,6 +32,8 @@ export interface HttpLimits {
 const KEEP_ALIVE_MS = 30_000;
 /** Sockets per origin: up to 8 streams and 4 log downloads per partition run side by side. */
 const CONNECTIONS_PER_ORIGIN = 16;
+/** A log file download's deadline grows this much per MiB of its listed size: slower than 1 MiB/s is stuck. */
+const DOWNLOAD_MS_PER_MIB = 1_000;
 
 export class HttpClient {
   private readonly agent: Agent;
@@ -54,7 +56,7 @@ export class HttpClient {
    * size the listing gave, i.e. it may not go slower than 1 MiB/s on average.
    */
   downloadDeadlineMs(sizeBytes: number | undefined): number {
-    return this.limits.timeoutMs + Math.ceil((sizeBytes ?? 0) / MIB) * 1000;
+    return this.limits.timeoutMs + Math.ceil((sizeBytes ?? 0) / MIB) * DOWNLOAD_MS_PER_MIB;
   }
 
   /**
