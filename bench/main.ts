@@ -1,8 +1,8 @@
 // `npm run bench`: every scenario against the simulator in its own process, medians of several runs, the
 // targets of issue 7 with pass or miss, into bench/results.json (full scale) and a table on stdout.
 //   BENCH_SCALE=small npm run bench          a smoke run of a minute or two, into bench/out/
-//   npm run bench -- --only logs,latency     some scenarios (analytics, admin, logs, latency, budget, ratelimited,
-//                                            startup),
+//   npm run bench -- --only logs,latency     some scenarios (analytics, largestpage, admin, logs, latency, budget,
+//                                            ratelimited, startup),
 //                                            replacing just those in the results file
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { scaleFrom, type Scale } from './scale.js';
 import { adminScenario } from './scenarios/admin.js';
 import { analyticsScenario } from './scenarios/analytics.js';
 import { budgetScenario } from './scenarios/budget.js';
+import { largestPageScenario } from './scenarios/largest-page.js';
 import { latencyScenario } from './scenarios/latency.js';
 import { logsScenario } from './scenarios/logs.js';
 import { ratelimitedScenario } from './scenarios/ratelimited.js';
@@ -25,6 +26,7 @@ type Scenario = (bench: Bench, scale: Scale) => Promise<ScenarioResult | null>;
 const SCENARIOS: Record<string, Scenario> = {
   startup: startupScenario,
   analytics: analyticsScenario,
+  largestpage: largestPageScenario,
   admin: adminScenario,
   logs: logsScenario,
   latency: latencyScenario,
