@@ -24,7 +24,14 @@ export async function applyGenericFaults(
   ctx: SimContext,
 ): Promise<boolean> {
   const latency = ctx.faults.take(route.name, 'latency');
-  if (latency) await sleep(latency.ms ?? 1000);
+  if (latency) {
+    let gone = false;
+    res.once('close', () => (gone = true));
+    await sleep(latency.ms ?? 1000);
+    // A client that gave up while we slept (its timeout) is not answered, and its request takes no fault
+    // armed since: else a later test's fault would fire on a request nobody reads.
+    if (gone || res.destroyed) return true;
+  }
   const status = ctx.faults.take(route.name, 'status');
   if (status) {
     const code = status.status ?? 500;

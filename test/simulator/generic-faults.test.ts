@@ -82,6 +82,19 @@ describe('generic faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('latency: a request its client gave up on takes no fault armed while it slept', async () => {
+    core = await startCore(ROUTES);
+    core.ctx.faults.add({ kind: 'latency', route: 'items', ms: 300 });
+    const abandoned = request(itemsUrl(), {
+      headers: { authorization: `Bearer ${core.ctx.keys.analytics}` },
+      signal: AbortSignal.timeout(50),
+    });
+    await expect(abandoned).rejects.toThrow();
+    core.ctx.faults.add({ kind: 'status', route: 'items', status: 503 });
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the abandoned request wakes up meanwhile
+    expect((await items()).status).toBe(503);
+  });
+
   it('revoke_key: the route key answers 401 from then on, everywhere, until faults are cleared', async () => {
     core = await startCore(ROUTES);
     core.ctx.faults.add({ kind: 'revoke_key', route: 'items', after: 1 });
