@@ -10,9 +10,10 @@ const FAMILY: Record<StreamDef['family'], string> = {
 export function streamTableMarkdown(streams: readonly StreamDef[]): string {
   const rows = streams.map((s) => {
     const modes = s.cursorField === undefined ? 'full refresh' : 'full refresh, incremental';
-    return `| \`${s.name}\` | ${FAMILY[s.family]} | ${keyFields(s)
+    const key = keyFields(s)
       .map((f) => `\`${f}\``)
-      .join(' + ')} | ${s.cursorField ? `\`${s.cursorField}\`` : '—'} | ${modes} | ${s.description} |`;
+      .join(' + ');
+    return `| \`${s.name}\` | ${FAMILY[s.family]} | ${key} | ${s.cursorField ? `\`${s.cursorField}\`` : '—'} | ${modes} | ${s.description} |`;
   });
   return [
     '| stream | API | primary key | cursor | sync modes | what it holds |',

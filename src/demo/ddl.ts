@@ -62,9 +62,8 @@ export function tableSpec(stream: DiscoveredStream): TableSpec {
     .map(([name, property]) => ({ name, type: columnType(property) }));
   const paths = stream.source_defined_primary_key ?? [];
   const primaryKey = paths.length === 0 ? undefined : paths.map((path) => String(path[0]));
-  for (const name of [...(primaryKey ?? [])].reverse()) {
-    if (!columns.some((c) => c.name === name)) columns.unshift({ name, type: 'VARCHAR' });
-  }
+  const undeclared = (primaryKey ?? []).filter((name) => !columns.some((c) => c.name === name));
+  columns.unshift(...undeclared.map((name): Column => ({ name, type: 'VARCHAR' })));
   columns.push({ name: EMITTED_AT, type: 'TIMESTAMPTZ' }, { name: RAW_DATA, type: 'JSON' });
   return { name: stream.name, columns, primaryKey };
 }

@@ -7,23 +7,15 @@ import type { PlanContext, Planner } from './context.js';
  * sizes of page-limits.ts are not all stated by a source). */
 async function* everything(ctx: PlanContext, partition: Partition) {
   const { def } = ctx;
+  const request = [
+    def.family,
+    def.paging,
+    ctx.url(partition),
+    { ...def.query },
+    ctx.budgetKey(partition),
+  ] as const;
   const pages =
-    def.limit === undefined
-      ? ctx.client.pages(
-          def.family,
-          def.paging,
-          ctx.url(partition),
-          { ...def.query },
-          ctx.budgetKey(partition),
-        )
-      : ctx.client.sizedPages(
-          def.family,
-          def.paging,
-          ctx.url(partition),
-          { ...def.query },
-          ctx.budgetKey(partition),
-          def.limit,
-        );
+    def.limit === undefined ? ctx.client.pages(...request) : ctx.client.sizedPages(...request, def.limit);
   for await (const rows of pages) yield ctx.shaped(rows, partition);
 }
 

@@ -1,5 +1,5 @@
 // Singer DISCOVER: the stream table as a Singer catalog, with the metadata Meltano reads to select streams and
-// fields. One top-level key and at most one replication key per stream, exactly as the Airbyte catalog says.
+// fields. The key's fields and at most one replication key per stream, exactly as the Airbyte catalog says.
 import { loadSchema } from '../stream-schemas.js';
 import { keyFields, type StreamDef } from '../stream-def.js';
 
