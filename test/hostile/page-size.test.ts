@@ -9,7 +9,13 @@ import { COMPLIANCE_USERS_LIMIT } from '../../src/page-limits.js';
 import { airbyteStream } from '../../src/protocol/catalog.js';
 import { STREAMS } from '../../src/streams.js';
 import { HostileServer, type Reply } from './hostile-server.js';
-import { expectInvariants, expectSucceeded, recordsOf, warningsOf } from './invariants.js';
+import {
+  expectFailedLoudly,
+  expectInvariants,
+  expectSucceeded,
+  recordsOf,
+  warningsOf,
+} from './invariants.js';
 import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
 
 const BOUND_MS = 20_000;
@@ -54,8 +60,8 @@ function members(ws: string, count: number, prefix = ws.slice(0, 4)) {
   };
 }
 
-/** A full-refresh sync of compliance_users over both workspaces that must succeed and leak nothing. */
-async function readUsers() {
+/** A full-refresh sync of compliance_users over both workspaces, which must leak nothing and end in time. */
+async function syncUsers() {
   const run = await readHostile({
     config: hostileConfig(server.url, keys, { workspace_ids: [WORKSPACE, OTHER] }),
     streams: ['compliance_users'],
@@ -63,6 +69,12 @@ async function readUsers() {
     boundMs: BOUND_MS,
   });
   expectInvariants(run, keys, BOUND_MS);
+  return run;
+}
+
+/** The same sync, which must succeed. */
+async function readUsers() {
+  const run = await syncUsers();
   expectSucceeded(run);
   return run;
 }
@@ -94,5 +106,21 @@ describe('a page size the API refuses', () => {
     expect(rows.filter((r) => r.workspace_id === OTHER)).toHaveLength(30);
     const def = STREAMS.find((s) => s.name === 'compliance_users');
     expect(airbyteStream(def!)).toMatchObject({ source_defined_primary_key: [['workspace_id'], ['id']] });
+  });
+
+  it('given /users that refuses every limit, down to 1, with a 422 naming limit, then it fails loudly after a few smaller sizes instead of stepping forever', async () => {
+    const refuse: Reply = {
+      status: 422,
+      json: { detail: [{ loc: ['query', 'limit'], msg: 'limit is not allowed', type: 'value_error' }] },
+    };
+    server.play({ [usersOf(WORKSPACE)]: [refuse], [usersOf(OTHER)]: [refuse] });
+    const run = await syncUsers();
+    expectFailedLoudly(run, 'compliance_users', 'HTTP_422');
+    const sizes = server.hitsOf(usersOf(WORKSPACE)).map((h) => Number(h.query.get('limit')));
+    expect(sizes[0]).toBe(COMPLIANCE_USERS_LIMIT);
+    expect(sizes.at(-1)).toBe(1);
+    expect(sizes.length).toBeLessThanOrEqual(4); // 200, then 100, then 1: each step smaller, none repeated
+    expect(new Set(sizes).size).toBe(sizes.length);
+    expect(recordsOf(run, 'compliance_users')).toEqual([]);
   });
 });
