@@ -16,24 +16,41 @@ export function pageTooLarge(what: string, limitBytes: number): SourceError {
   );
 }
 
-/** The body as text, failing as soon as it passes `limitBytes` (a declared Content-Length is checked first). */
-export async function readCapped(res: HttpResult, limitBytes: number, what: string): Promise<string> {
+/** A body cut short (the connection closed early) is transient: the same request usually succeeds next time. */
+export function notJson(what: string, bytes: number): SourceError {
+  return new SourceError(`${what}: the response body is not complete JSON (${bytes} bytes).`, {
+    code: 'BODY_NOT_JSON',
+    failureType: 'transient_error',
+    retryable: true,
+  });
+}
+
+/** The body's bytes, failing as soon as they pass `limitBytes` (a declared Content-Length is checked first). */
+export async function readCapped(res: HttpResult, limitBytes: number, what: string): Promise<Buffer> {
   const declared = Number(res.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limitBytes) {
     res.body.destroy();
     throw pageTooLarge(what, limitBytes);
   }
+  // With a declared length the body is copied into one buffer as it arrives: a 35 MB page is never held
+  // twice. A body longer than it said (the HTTP client normally refuses one) keeps every byte all the same.
+  let out = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of res.body as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    if (bytes > limitBytes) {
+    if (bytes + chunk.length > limitBytes) {
       res.body.destroy();
       throw pageTooLarge(what, limitBytes);
     }
-    chunks.push(chunk);
+    if (out !== undefined && bytes + chunk.length <= out.length) chunk.copy(out, bytes);
+    else {
+      if (out !== undefined) chunks.push(out.subarray(0, bytes));
+      out = undefined;
+      chunks.push(chunk);
+    }
+    bytes += chunk.length;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return out !== undefined ? out.subarray(0, bytes) : Buffer.concat(chunks);
 }
 
 /** The first few KB of an error body (all an error message needs); '' if it cannot be read. */

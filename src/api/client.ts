@@ -5,9 +5,10 @@ import { paginate } from '../engine/paging.js';
 import { withRetry } from '../engine/retry.js';
 import type { EngineDeps, Row } from '../engine/types.js';
 import type { Family, PagingStyle } from '../stream-def.js';
-import { rowIdentity, toPage, tokenParam } from './envelopes.js';
+import { rowIdentity, tokenParam } from './envelopes.js';
 import { FAMILIES, type ApiSettings } from './families.js';
 import { HttpClient, type KeyContext } from './http.js';
+import { pageOf } from './lazy-page.js';
 import { PageSizes, sizedPages } from './page-size.js';
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -74,7 +75,21 @@ export class ApiClient {
     );
   }
 
-  /** Every page of one endpoint, as arrays of raw API rows. */
+  /** One page under the budget and the retry policy: a body cut short is read again. */
+  private getPage(family: Family, paging: PagingStyle, url: URL, budgetKey: string, what: string) {
+    const auth = this.keyFor(family);
+    if (auth === undefined) throw new Error(`no key configured for ${family}`);
+    return withRetry(
+      `GET ${url.pathname}`,
+      async () => {
+        await this.budget.acquire(`${budgetKey}|${url.pathname}`);
+        return pageOf(paging, await this.http.getBytes(url, auth), what);
+      },
+      { sleep: this.deps.sleep, now: this.deps.now, log: this.deps.log, baseDelayMs: this.deps.retryBaseMs },
+    );
+  }
+
+  /** Every page of one endpoint, as arrays of raw API rows (a large page in slices: engine/paging.ts). */
   async *pages(
     family: Family,
     paging: PagingStyle,
@@ -91,7 +106,7 @@ export class ApiClient {
           const [name, value] = tokenParam(paging, token);
           pageUrl.searchParams.set(name, value);
         }
-        return toPage(paging, await this.getJson(family, pageUrl, budgetKey), what);
+        return this.getPage(family, paging, pageUrl, budgetKey, what);
       },
       rowIdentity,
     );

@@ -4,7 +4,7 @@
 // request forever.
 import { Agent, request, type Dispatcher } from 'undici';
 import { SourceError } from '../engine/errors.js';
-import { MIB, readCapped, readErrorBody } from './body.js';
+import { MIB, notJson, readCapped, readErrorBody } from './body.js';
 import { errorForStatus, networkError } from './errors.js';
 import { Reachability } from './reachability.js';
 
@@ -90,31 +90,27 @@ export class HttpClient {
     }
   }
 
-  /** GET a JSON document; non-2xx answers (redirects included) become SourceErrors. */
-  async getJson(url: URL, auth: KeyContext): Promise<unknown> {
+  /** GET a body (a JSON page) within max_page_size_mb; non-2xx answers (redirects included) become SourceErrors. */
+  async getBytes(url: URL, auth: KeyContext): Promise<Buffer> {
     const res = await this.get(url, auth);
     const what = `GET ${url.pathname}`;
     if (res.status < 200 || res.status >= 300) {
       throw errorForStatus(res.status, res.headers, await readErrorBody(res.body), what, auth);
     }
-    let text: string;
     try {
-      text = await readCapped(res, this.limits.maxPageBytes, `${auth.api} ${what}`);
+      return await readCapped(res, this.limits.maxPageBytes, `${auth.api} ${what}`);
     } catch (error) {
       throw error instanceof SourceError ? error : networkError(error, what);
     }
+  }
+
+  /** GET a JSON document, parsed whole (small documents: a page goes through getBytes and api/lazy-page.ts). */
+  async getJson(url: URL, auth: KeyContext): Promise<unknown> {
+    const bytes = await this.getBytes(url, auth);
     try {
-      return JSON.parse(text);
+      return JSON.parse(bytes.toString('utf8'));
     } catch {
-      // A cut body (connection closed early) is transient: the same request usually succeeds next time.
-      throw new SourceError(
-        `${auth.api} ${what}: the response body is not complete JSON (${text.length} bytes).`,
-        {
-          code: 'BODY_NOT_JSON',
-          failureType: 'transient_error',
-          retryable: true,
-        },
-      );
+      throw notJson(`${auth.api} GET ${url.pathname}`, bytes.length);
     }
   }
 

@@ -6,6 +6,19 @@
 import { SourceError } from './errors.js';
 import { ProgressGuard } from './progress.js';
 
+/**
+ * A large page's rows, not yet parsed: handed out a slice at a time (api/lazy-page.ts), so a page of 30,000
+ * rows is never held as 30,000 objects, and the page fetched ahead is held as bytes only.
+ */
+export interface PageRows<T> {
+  readonly count: number;
+  /** The rows in order, SLICE_ROWS at a time; read once. */
+  slices(): Iterable<T[]>;
+}
+
+/** Rows handed out at a time from a page not yet parsed. */
+export const SLICE_ROWS = 2_000;
+
 export interface Page<T> {
   rows: T[];
   /** The token for the next request; null when the API gave none. */
@@ -13,10 +26,15 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
-export type FetchPage<T> = (token: string | null) => Promise<Page<T>>;
+/** A page as a fetch gives it: rows in hand, or for a large page a reader that parses them as consumed. */
+export interface FetchedPage<T> extends Omit<Page<T>, 'rows'> {
+  rows: T[] | PageRows<T>;
+}
+
+export type FetchPage<T> = (token: string | null) => Promise<FetchedPage<T>>;
 
 /** Why the page's next token cannot be followed, or null when it can. */
-function tokenProblem(what: string, page: Page<unknown>, seen: Set<string>): SourceError | null {
+function tokenProblem(what: string, page: FetchedPage<unknown>, seen: Set<string>): SourceError | null {
   if (page.next === null || page.next === '') {
     return new SourceError(
       `${what}: the API said has_more but gave no next page token; stopping instead of looping.`,
@@ -32,7 +50,12 @@ function tokenProblem(what: string, page: Page<unknown>, seen: Set<string>): Sou
   return null;
 }
 
-/** `identify` gives a row's identity, so pages of rows already served count as no progress. */
+/**
+ * `identify` gives a row's identity, so pages of rows already served count as no progress. A page whose rows
+ * are in hand is judged before its token is followed; a page parsed as it is consumed (PageRows) is judged
+ * once consumed, its next page already requested, so a server serving nothing new under fresh tokens gets
+ * at most one request more than MAX_PAGES_WITHOUT_PROGRESS + 1 before the loop stops.
+ */
 export async function* paginate<T>(
   what: string,
   fetchPage: FetchPage<T>,
@@ -40,17 +63,28 @@ export async function* paginate<T>(
 ): AsyncGenerator<T[]> {
   const seen = new Set<string>();
   const progress = new ProgressGuard<T>(what, identify);
-  let pending: Promise<Page<T>> = fetchPage(null);
+  let pending: Promise<FetchedPage<T>> = fetchPage(null);
   for (;;) {
-    const page: Page<T> = await pending;
-    const problem = page.hasMore ? (tokenProblem(what, page, seen) ?? progress.problem(page.rows)) : null;
+    const page: FetchedPage<T> = await pending;
+    const { rows } = page;
+    let problem = page.hasMore ? tokenProblem(what, page, seen) : null;
+    if (page.hasMore && problem === null && Array.isArray(rows)) problem = progress.problem(rows);
     if (page.hasMore && problem === null) {
       seen.add(page.next as string);
       pending = fetchPage(page.next);
       pending.catch(() => undefined); // surfaces at the next await; unobserved if the consumer stops first
     }
     // A page's rows are handed out before a problem with its token is reported, as they always were.
-    if (page.rows.length > 0) yield page.rows;
+    if (Array.isArray(rows)) {
+      if (rows.length > 0) yield rows;
+    } else {
+      let fresh = false;
+      for (const slice of rows.slices()) {
+        if (progress.fresh(slice)) fresh = true;
+        yield slice;
+      }
+      if (page.hasMore && problem === null) problem = progress.judge(fresh);
+    }
     if (!page.hasMore) return;
     if (problem !== null) throw problem;
   }

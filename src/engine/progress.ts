@@ -41,15 +41,11 @@ export class ProgressGuard<T> {
 
   /** Like observe(), but returns the error instead of throwing it. */
   problem(rows: readonly T[]): SourceError | null {
-    this.idle = this.anyNew(rows) ? 0 : this.idle + 1;
-    if (this.idle < this.limit) return null;
-    return new SourceError(
-      `${this.what}: ${this.idle} pages in a row brought no new rows (empty, or rows already served) although the API said there was more; stopping instead of paging forever. This is an API fault; retry later or report it. Data up to the last STATE is safe.`,
-      { code: 'PAGING_NO_PROGRESS', failureType: 'system_error' },
-    );
+    return this.judge(this.fresh(rows));
   }
 
-  private anyNew(rows: readonly T[]): boolean {
+  /** Whether any of `rows` is new to this loop (they are noted as seen); a page read in slices asks per slice. */
+  fresh(rows: readonly T[]): boolean {
     if (this.identify === undefined) return rows.length > 0;
     let fresh = false;
     for (const row of rows) {
@@ -60,5 +56,15 @@ export class ProgressGuard<T> {
       }
     }
     return fresh;
+  }
+
+  /** One page's verdict: `fresh` when any of its rows was new. */
+  judge(fresh: boolean): SourceError | null {
+    this.idle = fresh ? 0 : this.idle + 1;
+    if (this.idle < this.limit) return null;
+    return new SourceError(
+      `${this.what}: ${this.idle} pages in a row brought no new rows (empty, or rows already served) although the API said there was more; stopping instead of paging forever. This is an API fault; retry later or report it. Data up to the last STATE is safe.`,
+      { code: 'PAGING_NO_PROGRESS', failureType: 'system_error' },
+    );
   }
 }

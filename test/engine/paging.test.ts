@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate, type Page } from '../../src/engine/paging.js';
+import { paginate, type FetchedPage, type Page } from '../../src/engine/paging.js';
 import { MAX_PAGES_WITHOUT_PROGRESS } from '../../src/engine/progress.js';
 
 async function collect(pages: Page<number>[]): Promise<{ rows: number[]; tokens: (string | null)[] }> {
@@ -86,5 +86,48 @@ describe('paginate', () => {
       const { rows } = await endless((n) => (n % every === 0 && n < 5 * every ? [n] : []), String);
       expect(rows).toEqual([0, every, 2 * every, 3 * every, 4 * every]);
     });
+  });
+});
+
+describe('paginate: large pages handed out in slices', () => {
+  /** A page whose rows come in slices, as api/lazy-page.ts gives a page of more than SLICE_ROWS rows. */
+  const sliced = (slices: number[][], next: string | null, hasMore: boolean): FetchedPage<number> => ({
+    rows: { count: slices.flat().length, slices: () => slices },
+    next,
+    hasMore,
+  });
+
+  it('given pages in slices, then it yields each slice in order and passes every token back', async () => {
+    const pages = [sliced([[1, 2], [3]], 'a', true), sliced([[4], [5, 6]], null, false)];
+    const tokens: (string | null)[] = [];
+    const batches: number[][] = [];
+    for await (const batch of paginate<number>('test', async (token) => {
+      tokens.push(token);
+      return pages[tokens.length - 1]!;
+    }))
+      batches.push(batch);
+    expect(batches).toEqual([[1, 2], [3], [4], [5, 6]]);
+    expect(tokens).toEqual([null, 'a']);
+  });
+
+  it('given the same rows in slices under fresh tokens forever, then it hands them out once and stops one request after a loop of pages in hand would', async () => {
+    let requests = 0;
+    const rows: number[] = [];
+    const error = await (async () => {
+      for await (const batch of paginate<number>(
+        'GET /v1/things',
+        async () => {
+          const n = requests++;
+          if (n > 10 * MAX_PAGES_WITHOUT_PROGRESS) throw new Error('the loop did not stop');
+          return sliced([[1, 2], [3]], `fresh-${n}`, true);
+        },
+        String,
+      ))
+        rows.push(...batch);
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PAGING_NO_PROGRESS' });
+    expect(new Set(rows)).toEqual(new Set([1, 2, 3]));
+    // The page judged last was consumed while the next one was already requested.
+    expect(requests).toBe(MAX_PAGES_WITHOUT_PROGRESS + 2);
   });
 });
