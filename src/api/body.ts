@@ -32,8 +32,8 @@ export async function readCapped(res: HttpResult, limitBytes: number, what: stri
     res.body.destroy();
     throw pageTooLarge(what, limitBytes);
   }
-  // With a declared length the body is copied into one buffer as it arrives: a 35 MB page is never held
-  // twice. A body longer than it said (the HTTP client normally refuses one) keeps every byte all the same.
+  // With a declared length the body is copied into one buffer as it arrives: a page of tens of MB is never
+  // held twice. A body longer than it said (the HTTP client normally refuses one) keeps every byte all the same.
   let out = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
   const chunks: Buffer[] = [];
   let bytes = 0;

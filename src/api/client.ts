@@ -62,28 +62,31 @@ export class ApiClient {
   }
 
   /** GET JSON under the budget (per workspace or org, and route) and the retry policy. */
-  async getJson(family: Family, url: URL, budgetKey: string): Promise<unknown> {
-    const auth = this.keyFor(family);
-    if (auth === undefined) throw new Error(`no key configured for ${family}`);
-    return withRetry(
-      `GET ${url.pathname}`,
-      async () => {
-        await this.budget.acquire(`${budgetKey}|${url.pathname}`);
-        return this.http.getJson(url, auth);
-      },
-      { sleep: this.deps.sleep, now: this.deps.now, log: this.deps.log, baseDelayMs: this.deps.retryBaseMs },
+  getJson(family: Family, url: URL, budgetKey: string): Promise<unknown> {
+    return this.retried(family, url, budgetKey, (auth) => this.http.getJson(url, auth));
+  }
+
+  /** One page under the budget and the retry policy: a body cut short is read again (api/lazy-page.ts). */
+  private getPage(family: Family, paging: PagingStyle, url: URL, budgetKey: string, what: string) {
+    return this.retried(family, url, budgetKey, async (auth) =>
+      pageOf(paging, await this.http.getBytes(url, auth), what),
     );
   }
 
-  /** One page under the budget and the retry policy: a body cut short is read again. */
-  private getPage(family: Family, paging: PagingStyle, url: URL, budgetKey: string, what: string) {
+  /** `read` with the family's key, each attempt under the budget of its workspace (or org) and route. */
+  private async retried<T>(
+    family: Family,
+    url: URL,
+    budgetKey: string,
+    read: (auth: KeyContext) => Promise<T>,
+  ): Promise<T> {
     const auth = this.keyFor(family);
     if (auth === undefined) throw new Error(`no key configured for ${family}`);
     return withRetry(
       `GET ${url.pathname}`,
       async () => {
         await this.budget.acquire(`${budgetKey}|${url.pathname}`);
-        return pageOf(paging, await this.http.getBytes(url, auth), what);
+        return read(auth);
       },
       { sleep: this.deps.sleep, now: this.deps.now, log: this.deps.log, baseDelayMs: this.deps.retryBaseMs },
     );

@@ -1,4 +1,4 @@
-// A page's envelope found in its bytes, without building its rows. A page of 30,000 rows is about 35 MB of
+// A page's envelope found in its bytes, without building its rows. A page of 30,000 rows is about 40 MB of
 // JSON; parsed whole it is a graph several times that, held (with the next page, fetched ahead) while it is
 // emitted. Instead the body stays one Buffer: the scan finds the top-level members and the byte range of each
 // element of the list, parses the small members (has_more, tokens) at once, and leaves the rows to be parsed
@@ -19,7 +19,8 @@ export class JsonScanError extends Error {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
+/** `{`: an element whose first byte it is, is an object (lazy-page.ts checks rows by it). */
+export const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;

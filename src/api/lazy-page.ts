@@ -8,9 +8,15 @@ import type { Row } from '../engine/types.js';
 import type { PagingStyle } from '../stream-def.js';
 import { notJson } from './body.js';
 import { toPage } from './envelopes.js';
-import { LIST, parseElements, scanBody, type ElementRanges } from './json-scan.js';
+import {
+  LIST,
+  OPEN_OBJECT,
+  parseElements,
+  scanBody,
+  type ElementRanges,
+  type ScannedBody,
+} from './json-scan.js';
 
-const OPEN_OBJECT = 0x7b;
 /** Stands for an element that is an object while the envelope is checked; never handed out. */
 const AN_OBJECT: Row = Object.freeze({}) as Row;
 
@@ -52,7 +58,7 @@ class SlicedRows implements PageRows<Row> {
 
 /** A page's bytes → its Page: envelope checked now, rows now (small pages) or slice by slice (large ones). */
 export function pageOf(style: PagingStyle, body: Buffer, what: string): FetchedPage<Row> {
-  let scanned: ReturnType<typeof scanBody>;
+  let scanned: ScannedBody;
   try {
     scanned = scanBody(body, 'data');
   } catch {

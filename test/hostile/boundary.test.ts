@@ -11,18 +11,16 @@ import {
   recordsOf,
   warningsOf,
 } from './invariants.js';
-import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
+import { DAY, freshKeys, hostileConfig, readHostile, todayStart, usageRow, WORKSPACE } from './run.js';
 
 const BOUND_MS = 20_000;
 const USAGE = `/v1/analytics/codex/workspaces/${WORKSPACE}/usage`;
-const DAY = 86_400;
 const keys = freshKeys();
 let server: HostileServer;
 
 beforeAll(async () => (server = await HostileServer.start({})));
 afterAll(async () => server.close());
 
-const todayStart = () => Math.floor(Date.now() / 1000 / DAY) * DAY;
 const dayText = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 const read = (extra: Record<string, unknown> = {}) =>
   readHostile({ config: hostileConfig(server.url, keys, extra), streams: ['usage'], boundMs: BOUND_MS });
@@ -35,8 +33,7 @@ const refusingBefore =
     if (start < oldest) {
       return { status: 422, json: { detail: [{ loc: ['query', 'start_time'], msg: 'too far back' }] } };
     }
-    const row = { start_time: start, end_time: start + DAY, user_id: 'u1', totals: {} };
-    return { json: { object: 'page', data: [row], has_more: false, next_page: null } };
+    return { json: { object: 'page', data: [usageRow(start, 'u1')], has_more: false, next_page: null } };
   };
 const asked = () => server.hitsOf(USAGE).map((h) => dayText(Number(h.query.get('start_time'))));
 

@@ -12,11 +12,10 @@ import {
   finalStates,
   recordsOf,
 } from './invariants.js';
-import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
+import { DAY, freshKeys, hostileConfig, readHostile, todayStart, usageRow, WORKSPACE } from './run.js';
 
 const BOUND_MS = 30_000;
 const USAGE = `/v1/analytics/codex/workspaces/${WORKSPACE}/usage`;
-const DAY = 86_400;
 const keys = freshKeys();
 let server: HostileServer;
 
@@ -25,14 +24,13 @@ afterAll(async () => server.close());
 
 const read = (state?: unknown[]) =>
   readHostile({ config: hostileConfig(server.url, keys), streams: ['usage'], state, boundMs: BOUND_MS });
-const todayStart = () => Math.floor(Date.now() / 1000 / DAY) * DAY;
 const d1 = () => todayStart() - 5 * DAY;
 
 /** 5,000 usage rows: 2,000 on each of the first two days, 1,000 on the third (three slices, one per day). */
 function rowsText(): string[] {
   return Array.from({ length: 5_000 }, (_, i) => {
     const start = d1() + Math.floor(i / 2_000) * DAY;
-    return JSON.stringify({ start_time: start, end_time: start + DAY, user_id: `u${i}`, totals: {} });
+    return JSON.stringify(usageRow(start, `u${i}`));
   });
 }
 const page = (rows: string[]) =>

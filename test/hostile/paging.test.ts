@@ -12,12 +12,11 @@ import {
   finalStates,
   recordsOf,
 } from './invariants.js';
-import { freshKeys, hostileConfig, readHostile, WORKSPACE } from './run.js';
+import { DAY, freshKeys, hostileConfig, readHostile, todayStart, usageRow, WORKSPACE } from './run.js';
 
 const BOUND_MS = 20_000;
 const USAGE = `/v1/analytics/codex/workspaces/${WORKSPACE}/usage`;
 const TASKS = `/v1/compliance/workspaces/${WORKSPACE}/codex_tasks`;
-const DAY = 86_400;
 const keys = freshKeys();
 let server: HostileServer;
 
@@ -26,13 +25,6 @@ afterAll(async () => server.close());
 
 const read = (streams: string[], state?: unknown[]) =>
   readHostile({ config: hostileConfig(server.url, keys), streams, state, boundMs: BOUND_MS });
-const todayStart = () => Math.floor(Date.now() / 1000 / DAY) * DAY;
-const usageRow = (start: number, user: string) => ({
-  start_time: start,
-  end_time: start + DAY,
-  user_id: user,
-  totals: {},
-});
 
 describe('page loops that never end', { timeout: 90_000 }, () => {
   it('usage: fresh tokens over empty pages with has_more forever fail loudly, and the last STATE re-reads what was not checkpointed', async () => {

@@ -35,6 +35,18 @@ export function freshKeys() {
 
 export const WORKSPACE = randomUUID();
 
+/** A day in Unix seconds, the unit of /usage's start_time and end_time. */
+export const DAY = 86_400;
+/** Today 00:00 UTC, in Unix seconds. */
+export const todayStart = () => Math.floor(Date.now() / 1000 / DAY) * DAY;
+/** A /usage row of one user and day. */
+export const usageRow = (start: number, user: string): Json => ({
+  start_time: start,
+  end_time: start + DAY,
+  user_id: user,
+  totals: {},
+});
+
 export function hostileConfig(baseUrl: string, keys: ReturnType<typeof freshKeys>, extra: Json = {}): Json {
   return {
     workspace_ids: [WORKSPACE],
